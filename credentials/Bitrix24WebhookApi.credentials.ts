@@ -1,0 +1,50 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/Bitrix24/transport/webhookUrl';
+import { limitProperties } from '../nodes/Bitrix24/transport/credentialFields';
+
+export class Bitrix24WebhookApi implements ICredentialType {
+	name = 'bitrix24WebhookApi';
+
+	displayName = 'Bitrix24 Webhook API';
+
+	icon: Icon = { light: 'file:../icons/bitrix24.svg', dark: 'file:../icons/bitrix24.dark.svg' };
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-bitrix24/n8n-nodes-bitrix24#bitrix24-webhook-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Webhook URL',
+			name: 'webhookUrl',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'https://your-portal.bitrix24.com/rest/1/abc123xyz/',
+			description:
+				'The inbound webhook URL from Bitrix24: Developer resources → Other → Inbound webhook. Works with cloud and on-premise portals.',
+		},
+		...limitProperties,
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const address = parseWebhookUrl(credentials.webhookUrl);
+		if (!address) throw new Error(`The Bitrix24 webhook URL is not valid. ${WEBHOOK_URL_HELP}`);
+		return { ...requestOptions, baseURL: address.base };
+	}
+
+	test: ICredentialTestRequest = {
+		request: { method: 'POST', url: 'user.current.json', json: true },
+	};
+}

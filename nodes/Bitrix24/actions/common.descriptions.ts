@@ -1,0 +1,94 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A picker for a CRM record: from a searchable list, by ID, or by its Bitrix24 URL. */
+export function crmRecordLocator(
+	entity: 'lead',
+	label: string,
+	searchListMethod: string,
+): INodeProperties {
+	return {
+		displayName: label,
+		name: `${entity}Id`,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '123',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: `A ${entity} ID is a number` },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `https://your-portal.bitrix24.com/crm/${entity}/details/123/`,
+				extractValue: { type: 'regex', regex: `/crm/${entity}/details/([0-9]+)` },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `.*/crm/${entity}/details/[0-9]+.*`,
+							errorMessage: `Not a Bitrix24 ${entity} URL`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+const PHONE_TYPES = ['WORK', 'MOBILE', 'FAX', 'HOME', 'PAGER', 'MAILING', 'OTHER'];
+const EMAIL_TYPES = ['WORK', 'HOME', 'MAILING', 'OTHER'];
+
+function typeOptions(types: string[]) {
+	return types.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value }));
+}
+
+/** Phones or emails as Bitrix24 multi-field entries (value + type). */
+export function multiFieldProperty(field: 'PHONE' | 'EMAIL'): INodeProperties {
+	const isPhone = field === 'PHONE';
+	return {
+		displayName: isPhone ? 'Phones' : 'Emails',
+		name: isPhone ? 'phones' : 'emails',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: isPhone ? 'Add Phone' : 'Add Email',
+		default: {},
+		options: [
+			{
+				displayName: isPhone ? 'Phone' : 'Email',
+				name: 'values',
+				values: [
+					{
+						displayName: isPhone ? 'Phone Number' : 'Email Address',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: isPhone ? '+1 555 123 4567' : 'name@example.com',
+					},
+					{
+						displayName: 'Type',
+						name: 'valueType',
+						type: 'options',
+						options: typeOptions(isPhone ? PHONE_TYPES : EMAIL_TYPES),
+						default: 'WORK',
+					},
+				],
+			},
+		],
+	};
+}

@@ -1,0 +1,172 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { executeEachItem, executeItemCalls } from '../../helpers/execute';
+import { jsonObjectParameter, setBracketPath } from '../../helpers/parameters';
+import { apiRequest, listByOffset } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'crm.deal.list',
+		description:
+			'Name of the REST method, as in the <a href="https://apidocs.bitrix24.com/">Bitrix24 REST documentation</a>',
+	},
+	{
+		displayName: 'Parameters',
+		name: 'parametersMode',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'JSON', value: 'json' },
+			{ name: 'Key / Value', value: 'keyValue' },
+		],
+		default: 'json',
+	},
+	{
+		displayName: 'Parameters (JSON)',
+		name: 'parametersJson',
+		type: 'json',
+		default: '{}',
+		placeholder: '{"filter": {">OPPORTUNITY": 1000}, "select": ["ID", "TITLE"]}',
+		displayOptions: { show: { parametersMode: ['json'] } },
+	},
+	{
+		displayName: 'Parameters',
+		name: 'parametersKeyValue',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		displayOptions: { show: { parametersMode: ['keyValue'] } },
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'filter[>ID]',
+						description: 'Nested names use brackets, as in Bitrix24: fields[TITLE], select[]',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Return All Pages',
+		name: 'returnAllPages',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to read every page of a list method (one output item per row) instead of only the first 50 rows',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Send Items in Batches',
+				name: 'batchItems',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to send the calls of up to 50 input items in one batch request (much faster). Inside a batch Bitrix24 receives every parameter as text; turn this off for methods that need typed JSON values or are not allowed in batches.',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['method'], operation: ['call'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/i;
+
+function methodName(ctx: IExecuteFunctions, itemIndex: number): string {
+	const method = String(ctx.getNodeParameter('method', itemIndex, '')).trim();
+	if (!METHOD_NAME.test(method)) {
+		throw new NodeOperationError(ctx.getNode(), `"${method}" is not a Bitrix24 method name`, {
+			itemIndex,
+			description: 'Method names look like crm.deal.list or user.current (letters, digits, dots).',
+		});
+	}
+	return method;
+}
+
+function parametersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mode = ctx.getNodeParameter('parametersMode', itemIndex, 'json') as string;
+	if (mode === 'json')
+		return jsonObjectParameter(ctx, 'parametersJson', itemIndex, 'Parameters (JSON)');
+	if (mode !== 'keyValue') return {};
+	const pairs = ctx.getNodeParameter('parametersKeyValue.parameter', itemIndex, []) as Array<{
+		name: string;
+		value: unknown;
+	}>;
+	const params: IDataObject = {};
+	for (const { name, value } of pairs) if (name) setBracketPath(params, name, value);
+	return params;
+}
+
+/** The rows of a list answer: `result` itself, or its single array (`items`, `tasks`, …). */
+function rowsKeyOf(result: unknown): string | undefined {
+	if (Array.isArray(result) || result === null || typeof result !== 'object') return undefined;
+	return Object.keys(result).find((key) => Array.isArray((result as IDataObject)[key]));
+}
+
+function asJson(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: { value: value as IDataObject[string] };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const returnAllPages = this.getNodeParameter('returnAllPages', 0, false) as boolean;
+	const batchItems =
+		(this.getNodeParameter('options.batchItems', 0, true) as boolean) && !returnAllPages;
+
+	if (batchItems) {
+		return await executeItemCalls.call(
+			this,
+			items,
+			(itemIndex) => ({
+				method: methodName(this, itemIndex),
+				params: parametersOf(this, itemIndex),
+			}),
+			(result) => ({ result: result as IDataObject[string] }),
+		);
+	}
+	return await executeEachItem.call(this, items, async (itemIndex) => {
+		const method = methodName(this, itemIndex);
+		const params = parametersOf(this, itemIndex);
+		if (returnAllPages) {
+			const rows = await listByOffset.call(this, { method, params, rowsKey: rowsKeyOf });
+			return rows.map(asJson);
+		}
+		const envelope = await apiRequest.call(this, method, params, itemIndex);
+		return {
+			result: envelope.result as IDataObject[string],
+			next: envelope.next,
+			total: envelope.total,
+		};
+	});
+}

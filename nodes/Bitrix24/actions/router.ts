@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as lead from './lead/Lead.resource';
+import * as method from './method/Method.resource';
+import type { Bitrix24Type } from './node.type';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter<Bitrix24Type>('resource', 0);
+	const operation = this.getNodeParameter('operation', 0);
+	const bitrix24 = { resource, operation } as Bitrix24Type;
+
+	switch (bitrix24.resource) {
+		case 'lead':
+			return [await lead[bitrix24.operation].execute.call(this, items)];
+		case 'method':
+			return [await method[bitrix24.operation].execute.call(this, items)];
+		default:
+			throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
+	}
+}

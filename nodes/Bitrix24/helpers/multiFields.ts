@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Bitrix24's multi-value contact fields (phones, emails, websites, messengers). */
+export const MULTI_FIELDS = ['PHONE', 'EMAIL', 'WEB', 'IM'] as const;
+export type MultiFieldName = (typeof MULTI_FIELDS)[number];
+
+export interface MultiValue {
+	ID?: string;
+	VALUE: string;
+	VALUE_TYPE: string;
+}
+
+export type MultiFieldMode = 'add' | 'replace' | 'remove';
+
+function comparable(field: MultiFieldName, value: unknown): string {
+	const text = String(value ?? '').trim();
+	if (field === 'PHONE') return text.replace(/[^\d]/g, '');
+	return text.toLowerCase();
+}
+
+/**
+ * Builds the value Bitrix24 expects on update. Bitrix24 merges multi-fields: entries without an
+ * ID are added, `{ ID, DELETE: 'Y' }` removes one. "Replace" and "Remove" therefore need the
+ * record's current entries.
+ */
+export function multiFieldUpdate(
+	field: MultiFieldName,
+	mode: MultiFieldMode,
+	wanted: MultiValue[],
+	current: IDataObject[] = [],
+): IDataObject[] {
+	if (mode === 'add') return wanted as unknown as IDataObject[];
+	if (mode === 'replace') {
+		return [
+			...current.map((entry) => ({ ID: entry.ID, DELETE: 'Y' })),
+			...(wanted as unknown as IDataObject[]),
+		];
+	}
+	const removing = new Set(wanted.map((entry) => comparable(field, entry.VALUE)));
+	return current
+		.filter((entry) => removing.has(comparable(field, entry.VALUE)))
+		.map((entry) => ({ ID: entry.ID, DELETE: 'Y' }));
+}
+
+/** The first value of a multi-field, for simplified output. */
+export function firstValue(entries: unknown): string | undefined {
+	return Array.isArray(entries) && entries.length > 0
+		? String((entries[0] as IDataObject).VALUE ?? '')
+		: undefined;
+}

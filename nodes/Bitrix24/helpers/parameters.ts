@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Reads a JSON parameter that must hold an object; names the field and item when it does not. */
+export function jsonObjectParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): IDataObject {
+	const raw = ctx.getNodeParameter(name, itemIndex, '{}') as unknown;
+	if (raw === '' || raw === undefined || raw === null) return {};
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `${label} is not valid JSON`, {
+				itemIndex,
+				description: `Fix the JSON in "${label}" (${(error as Error).message}). Example: {"UF_CRM_123": "value"}`,
+			});
+		}
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new NodeOperationError(ctx.getNode(), `${label} must be a JSON object`, {
+			itemIndex,
+			description: `Use an object such as {"KEY": "value"} in "${label}".`,
+		});
+	}
+	return value as IDataObject;
+}
+
+/** A record ID from a resource locator or number field; must be a positive integer. */
+export function recordIdParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): number {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const id = Number(String(raw).trim());
+	if (!Number.isInteger(id) || id <= 0) {
+		throw new NodeOperationError(ctx.getNode(), `${label} must be a positive whole number`, {
+			itemIndex,
+			description: `Got "${String(raw)}". Pick the record from the list, or enter its numeric ID or its Bitrix24 URL.`,
+		});
+	}
+	return id;
+}
+
+/**
+ * Expands bracket-notation names into nested objects, as Bitrix24 does:
+ * `filter[>ID]` = 5 becomes `{ filter: { '>ID': 5 } }` and `select[]` appends to a list.
+ */
+export function setBracketPath(target: IDataObject, name: string, value: unknown): void {
+	const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(name.trim());
+	if (!match) {
+		target[name] = value as IDataObject[string];
+		return;
+	}
+	const path = [match[1], ...[...match[2].matchAll(/\[([^\]]*)\]/g)].map((part) => part[1])];
+	let node: IDataObject | unknown[] = target;
+	path.forEach((segment, index) => {
+		const last = index === path.length - 1;
+		const nextIsList = !last && path[index + 1] === '';
+		const container = node as Record<string, unknown> & unknown[];
+		const key = segment === '' && Array.isArray(node) ? node.length : segment;
+		if (last) {
+			container[key as never] = value as never;
+			return;
+		}
+		if (typeof container[key as never] !== 'object' || container[key as never] === null) {
+			container[key as never] = (nextIsList ? [] : {}) as never;
+		}
+		node = container[key as never] as IDataObject | unknown[];
+	});
+}

@@ -1,0 +1,83 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Envelope } from './envelope';
+import { asMap } from './envelope';
+import type { Bitrix24Failure } from './errors';
+import { buildPhpQuery } from './phpQuery';
+import { isReadMethod } from './retryPolicy';
+
+export const BATCH_LIMIT = 50;
+
+/** One named command of a `batch` request. Params may hold `$result[key]…` references. */
+export interface Command {
+	key: string;
+	method: string;
+	params: IDataObject;
+}
+
+export type CommandResult =
+	| { ok: true; result: unknown; total?: number; next?: number }
+	| { ok: false; failure: Bitrix24Failure };
+
+export function batchBody(commands: Command[], halt: boolean): IDataObject {
+	const cmd: IDataObject = {};
+	for (const { key, method, params } of commands) {
+		const query = buildPhpQuery(params);
+		cmd[key] = query ? `${method}?${query}` : method;
+	}
+	return { halt: halt ? 1 : 0, cmd };
+}
+
+export function batchIsRead(commands: Command[]): boolean {
+	return commands.every((command) => isReadMethod(command.method));
+}
+
+/** Splits a `batch` answer into one result or failure per command, in the order given. */
+export function readBatch(envelope: Envelope, commands: Command[]): Map<string, CommandResult> {
+	const outer = asMap(envelope.result);
+	const results = asMap(outer.result);
+	const errors = asMap(outer.result_error);
+	const totals = asMap(outer.result_total);
+	const nexts = asMap(outer.result_next);
+	const byKey = new Map<string, CommandResult>();
+
+	for (const { key, method } of commands) {
+		const error = errors[key] as IDataObject | undefined;
+		if (error) {
+			byKey.set(key, {
+				ok: false,
+				failure: {
+					method,
+					status: 400,
+					code: String(error.error ?? ''),
+					description: String(error.error_description ?? ''),
+				},
+			});
+		} else if (key in results) {
+			byKey.set(key, {
+				ok: true,
+				result: results[key],
+				total: totals[key] as number | undefined,
+				next: nexts[key] as number | undefined,
+			});
+		} else {
+			byKey.set(key, {
+				ok: false,
+				failure: {
+					method,
+					status: 400,
+					code: 'NOT_EXECUTED',
+					description: 'Not run because an earlier command of the batch failed',
+				},
+			});
+		}
+	}
+	return byKey;
+}
+
+export function chunk<T>(list: T[], size = BATCH_LIMIT): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size)
+		chunks.push(list.slice(start, start + size));
+	return chunks;
+}

@@ -1,0 +1,121 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Envelope } from './envelope';
+import { parseAnswer } from './envelope';
+import type { Bitrix24Failure } from './errors';
+import type { LeakyBucket } from './limiter';
+import { operatingResetAt, rememberOperatingReset } from './limiter';
+import type { RetrySettings } from './retryPolicy';
+import {
+	backoffMs,
+	isRateLimited,
+	isServerFault,
+	isTimeLimited,
+	networkErrorWasNotSent,
+} from './retryPolicy';
+
+/** What one HTTP exchange produced: an answer, or a connection failure. */
+export type Exchange =
+	| { kind: 'answer'; status: number; body: unknown }
+	| { kind: 'network'; code: string; message: string };
+
+/** How a call ended after every safe retry was spent. */
+export type CallOutcome =
+	| { kind: 'ok'; envelope: Envelope }
+	| { kind: 'failed'; failure: Bitrix24Failure }
+	| { kind: 'unknown'; reason: string };
+
+export interface Runtime {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	random(): number;
+}
+
+export interface CallContext {
+	portalKey: string;
+	bucket: LeakyBucket;
+	retry: RetrySettings;
+	runtime: Runtime;
+	send(method: string, body: IDataObject): Promise<Exchange>;
+}
+
+/**
+ * Sends one REST call under Bitrix24's limits: waits for the portal's leaky bucket, repeats calls
+ * the server refused without running (QUERY_LIMIT_EXCEEDED with backoff, OPERATION_TIME_LIMIT
+ * after the window resets), and repeats other failures only when `isRead` says it is harmless.
+ */
+export async function performCall(
+	ctx: CallContext,
+	method: string,
+	body: IDataObject,
+	isRead: boolean,
+): Promise<CallOutcome> {
+	const { retry, runtime } = ctx;
+	let rateLimited = 0;
+	let faults = 0;
+	let operatingWaited = 0;
+
+	for (;;) {
+		const wait = ctx.bucket.reserve();
+		if (wait > 0) await runtime.sleep(wait);
+
+		const exchange = await ctx.send(method, body);
+
+		if (exchange.kind === 'network') {
+			const harmless = isRead || networkErrorWasNotSent(exchange.code);
+			if (harmless && faults < retry.maxFaultRetries) {
+				await runtime.sleep(backoffMs(faults++, retry, runtime.random));
+				continue;
+			}
+			if (networkErrorWasNotSent(exchange.code)) {
+				return {
+					kind: 'failed',
+					failure: { method, status: 0, code: exchange.code, description: exchange.message },
+				};
+			}
+			return { kind: 'unknown', reason: exchange.message || exchange.code };
+		}
+
+		const parsed = parseAnswer(method, exchange.status, exchange.body);
+		if (parsed.ok) {
+			const resetAt = parsed.envelope.time?.operating_reset_at;
+			if (typeof resetAt === 'number') rememberOperatingReset(ctx.portalKey, method, resetAt);
+			return { kind: 'ok', envelope: parsed.envelope };
+		}
+
+		const { failure } = parsed;
+		if (isRateLimited(failure)) {
+			if (rateLimited >= retry.maxRateLimitRetries) return { kind: 'failed', failure };
+			ctx.bucket.markFull();
+			await runtime.sleep(backoffMs(rateLimited++, retry, runtime.random));
+			continue;
+		}
+		if (isTimeLimited(failure)) {
+			const pause = operatingPause(ctx, method, operatingWaited);
+			if (pause === undefined) return { kind: 'failed', failure };
+			operatingWaited += pause;
+			await runtime.sleep(pause);
+			continue;
+		}
+		if (isServerFault(failure) && isRead && faults < retry.maxFaultRetries) {
+			await runtime.sleep(backoffMs(faults++, retry, runtime.random));
+			continue;
+		}
+		return { kind: 'failed', failure };
+	}
+}
+
+/**
+ * How long to pause after OPERATION_TIME_LIMIT: until the remembered reset time when known,
+ * otherwise in growing steps; `undefined` once the user's bound would be exceeded.
+ */
+function operatingPause(ctx: CallContext, method: string, waitedSoFar: number): number | undefined {
+	const budget = ctx.retry.maxOperatingWaitMs - waitedSoFar;
+	const resetAt = operatingResetAt(ctx.portalKey, method);
+	const untilReset = resetAt !== undefined ? resetAt - ctx.runtime.now() + 1000 : undefined;
+	const pause =
+		untilReset !== undefined && untilReset > 0
+			? untilReset
+			: Math.min(60000, 5000 * 2 ** Math.floor(waitedSoFar / 5000));
+	return pause <= budget ? pause : undefined;
+}

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Rate-limit settings shared by both Bitrix24 credentials: they belong to the portal. */
+export const limitProperties: INodeProperties[] = [
+	{
+		displayName: 'Plan',
+		name: 'plan',
+		type: 'options',
+		options: [
+			{ name: 'Standard (50 Requests Burst, 2 per Second)', value: 'standard' },
+			{ name: 'Enterprise (250 Requests Burst, 5 per Second)', value: 'enterprise' },
+		],
+		default: 'standard',
+		description:
+			"The portal's Bitrix24 plan, which sets its REST rate limit. Nodes pace their requests to stay within it.",
+	},
+	{
+		displayName: 'Max Wait on Method Time Limit (Seconds)',
+		name: 'maxOperatingWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 120,
+		description:
+			'When Bitrix24 blocks a method for using too much server time (OPERATION_TIME_LIMIT), wait up to this long for the block to lift before failing',
+	},
+];

@@ -1,0 +1,101 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** An error answer from Bitrix24: `{ error, error_description }` plus the HTTP status. */
+export interface Bitrix24Failure {
+	code: string;
+	description: string;
+	status: number;
+	method: string;
+}
+
+const HINTS: Record<string, string> = {
+	WRONG_AUTH_TYPE:
+		'This method needs application authorization: use the "Bitrix24 OAuth2 API" credential instead of an inbound webhook.',
+	INVALID_CREDENTIALS:
+		'The webhook URL is wrong, was deleted or has expired. Create an inbound webhook in Bitrix24 (Developer resources → Other → Inbound webhook) and paste its URL into the credential.',
+	NO_AUTH_FOUND: 'No valid authorization reached Bitrix24. Reconnect the Bitrix24 credential.',
+	EXPIRED_TOKEN:
+		'The OAuth access token expired and could not be renewed. Reconnect the "Bitrix24 OAuth2 API" credential.',
+	INVALID_TOKEN:
+		'Bitrix24 does not recognise the OAuth token (the app may have been reinstalled). Reconnect the "Bitrix24 OAuth2 API" credential.',
+	INSUFFICIENT_SCOPE:
+		'The webhook or application lacks the permission (scope) this method needs. In Bitrix24, edit the inbound webhook or the app, enable the scope (for example "crm"), and try again.',
+	AUTHORIZATION_ERROR:
+		'Bitrix24 could not authorize the user behind the credential (the user may be fired or inactive).',
+	ACCESS_DENIED:
+		"The user behind the credential has no access to this record or method. Check the user's permissions in Bitrix24.",
+	ERROR_METHOD_NOT_FOUND:
+		'Check the method name (for example "crm.lead.list") and that its module is available on the portal.',
+	INVALID_REQUEST:
+		'Bitrix24 requires HTTPS for webhook calls: use an https:// address in the credential.',
+	QUERY_LIMIT_EXCEEDED:
+		"Bitrix24 kept rejecting requests because the portal's rate limit was exceeded, even after waiting. Run fewer Bitrix24 workflows at the same time, or pick the right plan in the credential.",
+	OPERATION_TIME_LIMIT:
+		'Bitrix24 blocked this method for a while because it used too much server time in the last 10 minutes. Raise "Max Wait on Method Time Limit" in the credential to let the node wait for the block to lift, or try again later.',
+	OVERLOAD_LIMIT:
+		"The portal's REST API is blocked due to overload. Try again later or contact Bitrix24 support.",
+	PAYMENT_REQUIRED: "The Bitrix24 application's subscription has ended.",
+	ERROR_BATCH_LENGTH_EXCEEDED: 'A batch may hold at most 50 commands.',
+	ERROR_BATCH_METHOD_NOT_ALLOWED: 'This method cannot be called inside a batch.',
+};
+
+const DESCRIPTION_HINTS: Array<[RegExp, string]> = [
+	[/ID is not defined or invalid/i, 'Pass the numeric ID of an existing record.'],
+	[/^Not found$/i, 'No record with this ID exists (it may have been deleted).'],
+	[/must be array/i, 'Pass the parameter as an object (JSON), not as text.'],
+	[/Https required/i, HINTS.INVALID_REQUEST],
+];
+
+export function hintFor(
+	failure: Pick<Bitrix24Failure, 'code' | 'description'>,
+): string | undefined {
+	const byCode = HINTS[failure.code.toUpperCase()];
+	if (byCode) return byCode;
+	return DESCRIPTION_HINTS.find(([pattern]) => pattern.test(failure.description))?.[1];
+}
+
+export function failureMessage(failure: Bitrix24Failure): string {
+	const what = failure.description || failure.code || `HTTP ${failure.status}`;
+	const code = failure.code && failure.code !== failure.description ? ` [${failure.code}]` : '';
+	return `Bitrix24 ${failure.method}: ${what}${code}`;
+}
+
+export function failureToApiError(
+	node: INode,
+	failure: Bitrix24Failure,
+	itemIndex?: number,
+): NodeApiError {
+	const hint = hintFor(failure);
+	const description = [hint, `HTTP status ${failure.status}.`].filter(Boolean).join(' ');
+	return new NodeApiError(
+		node,
+		{
+			error: failure.code,
+			error_description: failure.description,
+			method: failure.method,
+			httpCode: String(failure.status),
+		} as JsonObject,
+		{
+			message: failureMessage(failure),
+			description,
+			httpCode: String(failure.status),
+			itemIndex,
+		},
+	);
+}
+
+/** The request may have reached Bitrix24, so repeating it could create a duplicate. */
+export function unsafeToRetryError(
+	node: INode,
+	method: string,
+	reason: string,
+	itemIndex?: number,
+): NodeApiError {
+	return new NodeApiError(node, { error: 'REQUEST_OUTCOME_UNKNOWN', method } as JsonObject, {
+		message: `Bitrix24 ${method}: ${reason}; the request may have been processed`,
+		description:
+			'The connection failed after the request was sent, so Bitrix24 may have carried it out. It was not repeated automatically to avoid creating duplicates: check the record in Bitrix24 before running it again.',
+		itemIndex,
+	});
+}

@@ -1,0 +1,93 @@
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { CallContext, Exchange, Runtime } from './caller';
+import type { Bitrix24Context, Connection } from './connection';
+import { bucketFor } from './limiter';
+
+const REQUEST_TIMEOUT_MS = 90000;
+
+export const realRuntime: Runtime = {
+	now: () => Date.now(),
+	sleep: async (ms) => await sleep(ms),
+	random: () => Math.random(),
+};
+
+interface ErrorLike {
+	response?: { status?: number; statusCode?: number; data?: unknown; body?: unknown };
+	code?: unknown;
+	message?: unknown;
+	cause?: unknown;
+	name?: unknown;
+}
+
+/**
+ * n8n wraps failed requests (in NodeApiError, sometimes twice); dig out the HTTP answer or the
+ * connection error code underneath. Anything else (a cancelled execution, a credential that is
+ * not connected) is not ours to interpret and is thrown on.
+ */
+export function exchangeFromError(error: unknown): Exchange | undefined {
+	const seen = new Set<unknown>();
+	let networkCode: string | undefined;
+	let networkMessage = '';
+	for (let current = error as ErrorLike | undefined; current && !seen.has(current); ) {
+		seen.add(current);
+		const response = current.response;
+		const status = response?.status ?? response?.statusCode;
+		if (response && typeof status === 'number') {
+			return { kind: 'answer', status, body: response.data ?? response.body };
+		}
+		if (
+			typeof current.code === 'string' &&
+			/^E[A-Z_]+$/.test(current.code) &&
+			current.code !== 'ERR_CANCELED'
+		) {
+			networkCode ??= current.code;
+			networkMessage ||= typeof current.message === 'string' ? current.message : '';
+		}
+		current = current.cause as ErrorLike | undefined;
+	}
+	if (networkCode) return { kind: 'network', code: networkCode, message: networkMessage };
+	return undefined;
+}
+
+export function callContext(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	runtime = realRuntime,
+): CallContext {
+	return {
+		portalKey: connection.portalKey,
+		bucket: bucketFor(connection.portalKey, connection.plan),
+		retry: connection.retry,
+		runtime,
+		async send(method: string, body: IDataObject): Promise<Exchange> {
+			const options: IHttpRequestOptions = {
+				method: 'POST',
+				url: connection.urlFor(method),
+				body,
+				json: true,
+				returnFullResponse: true,
+				timeout: REQUEST_TIMEOUT_MS,
+				headers: { Accept: 'application/json' },
+			};
+			try {
+				const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					connection.credentialType,
+					options,
+				)) as IN8nHttpFullResponse;
+				return { kind: 'answer', status: response.statusCode ?? 200, body: response.body };
+			} catch (error) {
+				const exchange = exchangeFromError(error);
+				if (!exchange) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+				return exchange;
+			}
+		},
+	};
+}
