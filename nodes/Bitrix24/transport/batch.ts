@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Envelope } from './envelope';
 import { asMap } from './envelope';
 import type { Bitrix24Failure } from './errors';
+import { statusOfCode } from './errors';
 import { buildPhpQuery } from './phpQuery';
 import { isReadMethod } from './retryPolicy';
 
@@ -48,7 +49,7 @@ export function readBatch(envelope: Envelope, commands: Command[]): Map<string, 
 				ok: false,
 				failure: {
 					method,
-					status: 400,
+					status: statusOfCode(String(error.error ?? '')),
 					code: String(error.error ?? ''),
 					description: String(error.error_description ?? ''),
 				},

@@ -47,6 +47,29 @@ const DESCRIPTION_HINTS: Array<[RegExp, string]> = [
 	[/Https required/i, HINTS.INVALID_REQUEST],
 ];
 
+/** HTTP statuses Bitrix24 uses for its codes; errors inside a batch arrive without one. */
+const STATUS_OF_CODE: Record<string, number> = {
+	ERROR_METHOD_NOT_FOUND: 404,
+	WRONG_AUTH_TYPE: 403,
+	ACCESS_DENIED: 403,
+	ALLOWED_ONLY_INTRANET_USER: 403,
+	NO_AUTH_FOUND: 401,
+	EXPIRED_TOKEN: 401,
+	INVALID_TOKEN: 401,
+	INVALID_CREDENTIALS: 401,
+	INSUFFICIENT_SCOPE: 401,
+	AUTHORIZATION_ERROR: 401,
+	QUERY_LIMIT_EXCEEDED: 503,
+	OVERLOAD_LIMIT: 503,
+	OPERATION_TIME_LIMIT: 429,
+	INTERNAL_SERVER_ERROR: 500,
+	ERROR_BATCH_METHOD_NOT_ALLOWED: 405,
+};
+
+export function statusOfCode(code: string): number {
+	return STATUS_OF_CODE[code.toUpperCase()] ?? 400;
+}
+
 export function hintFor(
 	failure: Pick<Bitrix24Failure, 'code' | 'description'>,
 ): string | undefined {

@@ -11,12 +11,10 @@ function scalar(value: Value): string {
 
 function append(pairs: string[], key: string, value: Value): void {
 	if (Array.isArray(value)) {
-		if (value.length === 0) pairs.push(`${encodeURIComponent(key)}=`);
 		value.forEach((entry, index) => append(pairs, `${key}[${index}]`, entry as Value));
 	} else if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value);
-		if (entries.length === 0) pairs.push(`${encodeURIComponent(key)}=`);
-		for (const [child, entry] of entries) append(pairs, `${key}[${child}]`, entry as Value);
+		for (const [child, entry] of Object.entries(value))
+			append(pairs, `${key}[${child}]`, entry as Value);
 	} else {
 		pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
 	}
@@ -24,7 +22,8 @@ function append(pairs: string[], key: string, value: Value): void {
 
 /**
  * Encodes parameters the way PHP's http_build_query does (`fields[PHONE][0][VALUE]=…`), which is
- * how Bitrix24 reads the parameters of every command inside a `batch`. Booleans become 1/0 as in PHP.
+ * how Bitrix24 reads the parameters of every command inside a `batch`. As in PHP, booleans become
+ * 1/0 and empty arrays or objects are left out (an empty `filter=` would be read as a string).
  */
 export function buildPhpQuery(params: IDataObject): string {
 	const pairs: string[] = [];

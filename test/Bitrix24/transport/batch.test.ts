@@ -58,6 +58,8 @@ describe('batch', () => {
 	});
 
 	it('splits into chunks of 50', () => {
-		expect(chunk(Array.from({ length: 120 }, (_, i) => i)).map((part) => part.length)).toEqual([50, 50, 20]);
+		expect(chunk(Array.from({ length: 120 }, (_, i) => i)).map((part) => part.length)).toEqual([
+			50, 50, 20,
+		]);
 	});
 });

@@ -2,7 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CallContext, Exchange } from '../../../nodes/Bitrix24/transport/caller';
 import { performCall } from '../../../nodes/Bitrix24/transport/caller';
-import { LeakyBucket, PLANS, rememberOperatingReset } from '../../../nodes/Bitrix24/transport/limiter';
+import {
+	LeakyBucket,
+	PLANS,
+	rememberOperatingReset,
+} from '../../../nodes/Bitrix24/transport/limiter';
 import { DEFAULT_RETRY } from '../../../nodes/Bitrix24/transport/retryPolicy';
 import { fakeRuntime } from './fakeRuntime';
 
@@ -27,7 +31,11 @@ function scripted(exchanges: Exchange[], retry = DEFAULT_RETRY) {
 	return { ctx, sent, clock };
 }
 
-const ok = (result: unknown, extra: IDataObject = {}): Exchange => ({ kind: 'answer', status: 200, body: { result, ...extra } });
+const ok = (result: unknown, extra: IDataObject = {}): Exchange => ({
+	kind: 'answer',
+	status: 200,
+	body: { result, ...extra },
+});
 const rateLimited: Exchange = {
 	kind: 'answer',
 	status: 503,
@@ -36,11 +44,22 @@ const rateLimited: Exchange = {
 const timeLimited: Exchange = {
 	kind: 'answer',
 	status: 429,
-	body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' },
+	body: {
+		error: 'OPERATION_TIME_LIMIT',
+		error_description: 'Method is blocked due to operation time limit.',
+	},
 };
-const serverError: Exchange = { kind: 'answer', status: 500, body: { error: 'INTERNAL_SERVER_ERROR', error_description: '' } };
+const serverError: Exchange = {
+	kind: 'answer',
+	status: 500,
+	body: { error: 'INTERNAL_SERVER_ERROR', error_description: '' },
+};
 const reset: Exchange = { kind: 'network', code: 'ECONNRESET', message: 'socket hang up' };
-const refused: Exchange = { kind: 'network', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' };
+const refused: Exchange = {
+	kind: 'network',
+	code: 'ECONNREFUSED',
+	message: 'connect ECONNREFUSED',
+};
 
 describe('performCall', () => {
 	it('returns the envelope of a successful call', async () => {
@@ -62,7 +81,10 @@ describe('performCall', () => {
 		const retry = { ...DEFAULT_RETRY, maxRateLimitRetries: 2 };
 		const { ctx, sent } = scripted([rateLimited, rateLimited, rateLimited], retry);
 		const outcome = await performCall(ctx, 'crm.lead.list', {}, true);
-		expect(outcome).toMatchObject({ kind: 'failed', failure: { code: 'QUERY_LIMIT_EXCEEDED', status: 503 } });
+		expect(outcome).toMatchObject({
+			kind: 'failed',
+			failure: { code: 'QUERY_LIMIT_EXCEEDED', status: 503 },
+		});
 		expect(sent).toHaveLength(3);
 	});
 
@@ -79,12 +101,19 @@ describe('performCall', () => {
 		const { ctx, clock, sent } = scripted([timeLimited], retry);
 		rememberOperatingReset(ctx.portalKey, 'crm.lead.list', clock.runtime.now() / 1000 + 300);
 		const outcome = await performCall(ctx, 'crm.lead.list', {}, true);
-		expect(outcome).toMatchObject({ kind: 'failed', failure: { code: 'OPERATION_TIME_LIMIT', status: 429 } });
+		expect(outcome).toMatchObject({
+			kind: 'failed',
+			failure: { code: 'OPERATION_TIME_LIMIT', status: 429 },
+		});
 		expect(sent).toHaveLength(1);
 	});
 
 	it('remembers operating_reset_at from successful answers', async () => {
-		const { ctx, clock } = scripted([ok([], { time: { operating_reset_at: 1_700_000_100 } }), timeLimited, ok([])]);
+		const { ctx, clock } = scripted([
+			ok([], { time: { operating_reset_at: 1_700_000_100 } }),
+			timeLimited,
+			ok([]),
+		]);
 		await performCall(ctx, 'crm.lead.list', {}, true);
 		await performCall(ctx, 'crm.lead.list', {}, true);
 		expect(clock.sleeps).toEqual([101_000]);
@@ -119,9 +148,14 @@ describe('performCall', () => {
 	});
 
 	it('does not retry client errors', async () => {
-		const { ctx, sent } = scripted([{ kind: 'answer', status: 400, body: { error: '', error_description: 'Not found' } }]);
+		const { ctx, sent } = scripted([
+			{ kind: 'answer', status: 400, body: { error: '', error_description: 'Not found' } },
+		]);
 		const outcome = await performCall(ctx, 'crm.lead.get', { id: 5 }, true);
-		expect(outcome).toMatchObject({ kind: 'failed', failure: { description: 'Not found', status: 400 } });
+		expect(outcome).toMatchObject({
+			kind: 'failed',
+			failure: { description: 'Not found', status: 400 },
+		});
 		expect(sent).toHaveLength(1);
 	});
 

@@ -34,7 +34,11 @@ describe('LeakyBucket', () => {
 	});
 
 	it('shares one bucket per portal and plan across the process', () => {
-		expect(bucketFor('https://a.example', 'standard')).toBe(bucketFor('https://a.example', 'standard'));
-		expect(bucketFor('https://a.example', 'standard')).not.toBe(bucketFor('https://b.example', 'standard'));
+		expect(bucketFor('https://a.example', 'standard')).toBe(
+			bucketFor('https://a.example', 'standard'),
+		);
+		expect(bucketFor('https://a.example', 'standard')).not.toBe(
+			bucketFor('https://b.example', 'standard'),
+		);
 	});
 });

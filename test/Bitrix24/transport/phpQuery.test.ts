@@ -24,3 +24,11 @@ describe('buildPhpQuery', () => {
 		expect(decodeURIComponent(query)).toBe('filter[>ID]=$result[p0][49][ID]&start=-1');
 	});
 });
+
+describe('buildPhpQuery with empty containers', () => {
+	it('leaves out empty arrays and objects, as http_build_query does', () => {
+		expect(buildPhpQuery({ filter: {}, select: [], order: { ID: 'ASC' } })).toBe(
+			'order%5BID%5D=ASC',
+		);
+	});
+});

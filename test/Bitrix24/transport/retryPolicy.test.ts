@@ -1,10 +1,19 @@
-import { backoffMs, DEFAULT_RETRY, isReadMethod, networkErrorWasNotSent } from '../../../nodes/Bitrix24/transport/retryPolicy';
+import {
+	backoffMs,
+	DEFAULT_RETRY,
+	isReadMethod,
+	networkErrorWasNotSent,
+} from '../../../nodes/Bitrix24/transport/retryPolicy';
 
 describe('retry policy', () => {
-	it.each(['crm.lead.list', 'crm.lead.get', 'crm.lead.fields', 'user.current', 'CRM.DEAL.LIST', 'profile'])(
-		'%s is a read',
-		(method) => expect(isReadMethod(method)).toBe(true),
-	);
+	it.each([
+		'crm.lead.list',
+		'crm.lead.get',
+		'crm.lead.fields',
+		'user.current',
+		'CRM.DEAL.LIST',
+		'profile',
+	])('%s is a read', (method) => expect(isReadMethod(method)).toBe(true));
 
 	it.each(['crm.lead.add', 'crm.lead.update', 'crm.lead.delete', 'im.message.add', 'batch'])(
 		'%s is not a read',

@@ -18,10 +18,13 @@ describe('parseWebhookUrl', () => {
 		);
 	});
 
-	it.each(['', 'acme.bitrix24.com', 'https://acme.bitrix24.com/', 'https://acme.bitrix24.com/rest/abc/def/', 42])(
-		'rejects %p',
-		(value) => {
-			expect(parseWebhookUrl(value)).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		'acme.bitrix24.com',
+		'https://acme.bitrix24.com/',
+		'https://acme.bitrix24.com/rest/abc/def/',
+		42,
+	])('rejects %p', (value) => {
+		expect(parseWebhookUrl(value)).toBeUndefined();
+	});
 });

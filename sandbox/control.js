@@ -1,0 +1,91 @@
+'use strict';
+
+/**
+ * The sandbox control API under `/_sandbox/` (JSON in and out), for tests that drive a real
+ * n8n in another process. These requests are neither logged nor rate-limited.
+ *
+ * GET  /_sandbox/info            URLs and OAuth client credentials
+ * GET  /_sandbox/log             REST request log
+ * POST /_sandbox/log/clear
+ * GET  /_sandbox/token-log       token endpoint calls
+ * POST /_sandbox/faults          body: a fault   → {faults: [...]}
+ * POST /_sandbox/faults/clear
+ * POST /_sandbox/reset
+ * POST /_sandbox/seed/leads      body: {count, fields?} ("{i}" in string fields → 1-based index)
+ * GET  /_sandbox/leads
+ * POST /_sandbox/expire-tokens
+ * POST /_sandbox/oauth/tokens    body: {userId?} → token response
+ * POST /_sandbox/oauth/code      body: {userId?} → {code}
+ */
+
+const { sendPlainJson } = require('./envelope');
+const { parseJsonBody } = require('./request');
+
+/** @param {Record<string, unknown>} template */
+function fieldsFromTemplate(template) {
+	return (i) => {
+		const fields = {};
+		for (const [k, v] of Object.entries(template)) {
+			fields[k] = typeof v === 'string' ? v.replace(/\{i\}/g, String(i + 1)) : v;
+		}
+		return fields;
+	};
+}
+
+/** @type {Record<string, (sandbox: import('./index').Sandbox, body: any) => unknown>} */
+const ROUTES = {
+	'GET /_sandbox/info': (sb) => ({
+		url: sb.url,
+		webhookUrl: sb.webhookUrl,
+		oauth: { clientId: sb.options.oauth.clientId, clientSecret: sb.options.oauth.clientSecret },
+		tokenUrl: `${sb.url}/oauth/token/`,
+	}),
+	'GET /_sandbox/log': (sb) => sb.log,
+	'POST /_sandbox/log/clear': (sb) => (sb.clearLog(), { ok: true }),
+	'GET /_sandbox/token-log': (sb) => sb.tokenLog,
+	'POST /_sandbox/faults': (sb, body) => ({ faults: sb.faults.add(body).list() }),
+	'POST /_sandbox/faults/clear': (sb) => (sb.faults.clear(), { ok: true }),
+	'POST /_sandbox/reset': (sb) => (sb.reset(), { ok: true }),
+	'POST /_sandbox/seed/leads': (sb, body) => {
+		const count = Number(body.count);
+		if (!Number.isInteger(count) || count < 0)
+			throw new Error('count must be a non-negative integer');
+		const make = body.fields ? fieldsFromTemplate(body.fields) : undefined;
+		const ids = sb.seedLeads(count, make);
+		return { count, firstId: ids[0] ?? null, lastId: ids[ids.length - 1] ?? null };
+	},
+	'GET /_sandbox/leads': (sb) => sb.leads(),
+	'POST /_sandbox/expire-tokens': (sb) => (sb.expireAccessTokens(), { ok: true }),
+	'POST /_sandbox/oauth/tokens': (sb, body) => sb.issueTokens({ userId: body.userId }),
+	'POST /_sandbox/oauth/code': (sb, body) => ({
+		code: sb.issueAuthorizationCode({ userId: body.userId }),
+	}),
+};
+
+/**
+ * @param {import('./index').Sandbox} sandbox
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {{pathname: string, body: Buffer}} request
+ */
+function handleControl(sandbox, req, res, { pathname, body }) {
+	const route = ROUTES[`${req.method} ${pathname.replace(/\/$/, '')}`];
+	if (!route) {
+		sendPlainJson(res, 404, {
+			error: 'NOT_FOUND',
+			error_description: `No control route ${req.method} ${pathname}`,
+		});
+		return;
+	}
+	try {
+		const payload = body.length > 0 ? parseJsonBody(body.toString('utf8')) : {};
+		sendPlainJson(res, 200, route(sandbox, payload));
+	} catch (err) {
+		sendPlainJson(res, 400, {
+			error: 'BAD_REQUEST',
+			error_description: String(err && err.message),
+		});
+	}
+}
+
+module.exports = { handleControl };

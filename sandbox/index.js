@@ -1,0 +1,244 @@
+'use strict';
+
+/**
+ * The sandbox portal: a local Bitrix24 REST emulator for tests, benchmarks and demos.
+ *
+ *   const { createSandbox } = require('./sandbox');
+ *   const sb = createSandbox({ bucket: false });
+ *   await sb.start();
+ *   await fetch(`${sb.webhookUrl}crm.lead.list`);
+ *   await sb.stop();
+ *
+ * See sandbox/README.md for the options, the control API and the deviations from the real server.
+ */
+
+const { Clock } = require('./clock');
+const { Store } = require('./store');
+const { LeakyBucket, OperatingLimiter } = require('./limits');
+const { TokenStore } = require('./oauth');
+const { FaultRegistry } = require('./faults');
+const { RequestLog, Scrubber } = require('./request-log');
+const { UserFieldRegistry } = require('./crm/user-fields');
+const { createRegistry } = require('./methods');
+const { leads } = require('./methods/crm-lead');
+const { DEFAULT_USERS } = require('./users');
+const { createHttpServer } = require('./server');
+
+const DEFAULT_SCOPES = ['crm', 'user', 'task', 'calendar', 'im', 'placement'];
+
+/**
+ * @typedef {object} SandboxOptions
+ * @property {number} [port] 0 = any free port
+ * @property {string} [host]
+ * @property {{burst: number, drainPerSecond: number}|false} [bucket] leaky bucket, false = off
+ * @property {{limitSeconds?: number, windowSeconds?: number, costSeconds?: Record<string, number>}|false} [operating]
+ * @property {number} [latencyMs] added to every REST and token-endpoint answer
+ * @property {number} [countCostMsPerThousandRows] extra latency of list calls that count (start >= 0)
+ * @property {{userId?: number, code?: string, scope?: string[]}} [webhook]
+ * @property {{clientId?: string, clientSecret?: string, tokenTtlSeconds?: number, scope?: string}} [oauth]
+ * @property {number} [seed] PRNG seed of probabilistic faults
+ * @property {() => number} [now] clock, ms
+ * @property {number} [utcOffsetMinutes] portal time zone of printed dates (default +03:00)
+ * @property {boolean} [strictEventHandlerHost] reject event handler hosts without a dot, like the real server
+ * @property {import('./users').SandboxUser[]} [users]
+ */
+
+/**
+ * @typedef {object} SandboxState
+ * @property {ReturnType<typeof normalizeOptions>} options
+ * @property {Clock} clock
+ * @property {Store} store
+ * @property {UserFieldRegistry} userFields
+ * @property {import('./methods/registry').MethodRegistry} registry
+ * @property {TokenStore} tokens
+ * @property {LeakyBucket|null} bucket
+ * @property {OperatingLimiter|null} operating
+ * @property {FaultRegistry} faults
+ * @property {RequestLog} log
+ * @property {Array<{at: number, httpMethod: string, grantType: string|null, status: number, error: string|null}>} tokenLog
+ * @property {Scrubber} scrubber
+ * @property {import('./users').SandboxUser[]} users
+ * @property {string[]} webhookScopes
+ * @property {Array<import('./methods/events').EventBinding>} eventBindings
+ * @property {number} startedAtMs
+ */
+
+/** @param {SandboxOptions} options */
+function normalizeOptions(options = {}) {
+	const bucket =
+		options.bucket === undefined || options.bucket === true
+			? { burst: 50, drainPerSecond: 2 }
+			: options.bucket;
+	const operating = options.operating === true ? {} : options.operating || false;
+	return {
+		port: options.port ?? 0,
+		host: options.host ?? '127.0.0.1',
+		bucket,
+		operating,
+		latencyMs: options.latencyMs ?? 0,
+		countCostMsPerThousandRows: options.countCostMsPerThousandRows ?? 0,
+		webhook: {
+			userId: 1,
+			code: 'sbx4wh00k5ecr3t',
+			scope: DEFAULT_SCOPES,
+			...(options.webhook || {}),
+		},
+		oauth: {
+			clientId: 'local.sandbox.app',
+			clientSecret: 'sandbox-secret',
+			tokenTtlSeconds: 3600,
+			scope: DEFAULT_SCOPES.join(','),
+			...(options.oauth || {}),
+		},
+		seed: options.seed ?? 42,
+		now: options.now ?? Date.now,
+		utcOffsetMinutes: options.utcOffsetMinutes ?? 180,
+		strictEventHandlerHost: options.strictEventHandlerHost ?? false,
+		users: options.users ?? DEFAULT_USERS,
+	};
+}
+
+class Sandbox {
+	/** @param {SandboxOptions} [options] */
+	constructor(options) {
+		this.options = normalizeOptions(options);
+		const o = this.options;
+		const clock = new Clock(o.now, o.utcOffsetMinutes);
+		const tokens = new TokenStore(o.oauth, clock, () => ({
+			domain: this.url ? new URL(this.url).host : `${o.host}:${o.port}`,
+			serverEndpoint: `${this.url}/rest/`,
+			clientEndpoint: `${this.url}/rest/`,
+		}));
+		/** @type {SandboxState} */
+		this.state = {
+			options: o,
+			clock,
+			store: new Store(),
+			userFields: new UserFieldRegistry(),
+			registry: createRegistry(),
+			tokens,
+			bucket: o.bucket ? new LeakyBucket(o.bucket, o.now) : null,
+			operating: o.operating ? new OperatingLimiter(o.operating, o.now) : null,
+			faults: new FaultRegistry(o.seed),
+			log: new RequestLog(),
+			tokenLog: [],
+			scrubber: new Scrubber(() => [o.webhook.code, o.oauth.clientSecret], tokens.secrets),
+			users: o.users,
+			webhookScopes: [...o.webhook.scope],
+			eventBindings: [],
+			startedAtMs: clock.now(),
+		};
+		/** @type {string|null} */
+		this.url = null;
+		/** @type {import('node:http').Server|null} */
+		this.server = null;
+	}
+
+	/** Fault injection: `sb.faults.add(fault)`, `sb.faults.clear()`, `sb.faults.list()`. */
+	get faults() {
+		return this.state.faults;
+	}
+
+	/** REST request log (live array). */
+	get log() {
+		return this.state.log.entries;
+	}
+
+	/** Token endpoint calls (live array). */
+	get tokenLog() {
+		return this.state.tokenLog;
+	}
+
+	/** The local app's OAuth client credentials and token URL. */
+	get oauth() {
+		const { clientId, clientSecret } = this.options.oauth;
+		return { clientId, clientSecret, tokenUrl: `${this.url}/oauth/token/` };
+	}
+
+	get webhookUrl() {
+		const { userId, code } = this.options.webhook;
+		return `${this.url}/rest/${userId}/${code}/`;
+	}
+
+	/** Starts listening; resolves with the sandbox. */
+	async start() {
+		if (this.server) return this;
+		const server = createHttpServer(this);
+		await new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(this.options.port, this.options.host, () => resolve(undefined));
+		});
+		const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+		this.server = server;
+		this.url = `http://${this.options.host}:${address.port}`;
+		return this;
+	}
+
+	/** Stops listening and closes open connections. */
+	async stop() {
+		const server = this.server;
+		if (!server) return;
+		this.server = null;
+		await new Promise((resolve) => {
+			server.close(() => resolve(undefined));
+			server.closeAllConnections();
+		});
+	}
+
+	/** @param {{userId?: number, scope?: string}} [params] a full token response */
+	issueTokens(params) {
+		return this.state.tokens.issueTokens(params);
+	}
+
+	/** @param {{userId?: number}} [params] an authorization code valid 30 s */
+	issueAuthorizationCode(params) {
+		return this.state.tokens.issueAuthorizationCode(params);
+	}
+
+	/** Every access token issued so far answers 401 expired_token. */
+	expireAccessTokens() {
+		this.state.tokens.expireAccessTokens();
+	}
+
+	/**
+	 * Bulk-inserts leads (as the webhook user).
+	 * @param {number} count
+	 * @param {(i: number) => object} [makeFields] request-style fields for index i (0-based)
+	 * @returns {number[]} the new IDs
+	 */
+	seedLeads(count, makeFields = (i) => ({ TITLE: `Lead ${i + 1}` })) {
+		return leads.seed(this.state, count, makeFields, this.options.webhook.userId);
+	}
+
+	/** Stored leads as crm.lead.get prints them. */
+	leads() {
+		return leads.all(this.state);
+	}
+
+	clearLog() {
+		this.state.log.clear();
+	}
+
+	/**
+	 * Clears data, user fields (back to the defaults), event bindings, faults, both logs and the
+	 * limiters. Issued tokens stay valid.
+	 */
+	reset() {
+		const s = this.state;
+		s.store.clear();
+		s.userFields.reset();
+		s.eventBindings = [];
+		s.faults.clear();
+		s.log.clear();
+		s.tokenLog.length = 0;
+		if (s.bucket) s.bucket.reset();
+		if (s.operating) s.operating.reset();
+	}
+}
+
+/** @param {SandboxOptions} [options] */
+function createSandbox(options) {
+	return new Sandbox(options);
+}
+
+module.exports = { createSandbox, Sandbox };

@@ -1,0 +1,25 @@
+'use strict';
+
+/**
+ * All REST methods of the sandbox. To add an area (deals, contacts, companies, crm.item.*,
+ * tasks…), write a module with `register(registry)` and list it here.
+ */
+
+const { MethodRegistry } = require('./registry');
+const { batch } = require('../batch');
+
+const MODULES = [
+	require('./system'),
+	require('./events'),
+	require('./crm-lead'),
+	require('./crm-dictionaries'),
+];
+
+function createRegistry() {
+	const registry = new MethodRegistry();
+	registry.register('batch', batch);
+	for (const module of MODULES) module.register(registry);
+	return registry;
+}
+
+module.exports = { createRegistry };

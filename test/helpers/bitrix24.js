@@ -1,0 +1,83 @@
+// Shared setup for workflow tests: a sandbox portal plus a workflow "Test Items → Bitrix24".
+const { createSandbox } = require('../../sandbox');
+const { runWorkflow } = require('./workflow-runner');
+const { Bitrix24 } = require('../../nodes/Bitrix24/Bitrix24.node');
+const { Bitrix24WebhookApi } = require('../../credentials/Bitrix24WebhookApi.credentials');
+const { Bitrix24OAuth2Api } = require('../../credentials/Bitrix24OAuth2Api.credentials');
+
+const NODE_TYPE = 'n8n-nodes-bitrix24.bitrix24';
+
+/** @param {Parameters<typeof createSandbox>[0]} [options] */
+async function startPortal(options = {}) {
+	const sandbox = createSandbox(options);
+	await sandbox.start();
+	return sandbox;
+}
+
+/** Credentials for the sandbox: the webhook URL, or OAuth2 with freshly issued tokens. */
+function credentialsFor(sandbox, auth, overrides = {}) {
+	if (auth === 'oAuth2') {
+		return {
+			bitrix24OAuth2Api: {
+				id: '2',
+				name: 'Bitrix24 OAuth2',
+				data: {
+					portalUrl: sandbox.url,
+					oauthServer: 'custom',
+					customOauthServer: sandbox.url,
+					clientId: sandbox.oauth.clientId,
+					clientSecret: sandbox.oauth.clientSecret,
+					oauthTokenData: sandbox.issueTokens({ userId: 1 }),
+					...overrides,
+				},
+			},
+		};
+	}
+	return {
+		bitrix24WebhookApi: {
+			id: '1',
+			name: 'Bitrix24 Webhook',
+			data: { webhookUrl: sandbox.webhookUrl, ...overrides },
+		},
+	};
+}
+
+/**
+ * Runs "Test Items → Bitrix24" in n8n's engine.
+ * @param {object} sandbox
+ * @param {{ items?: object[], parameters: object, auth?: 'webhook'|'oAuth2', continueOnFail?: boolean, credentials?: object }} options
+ */
+async function runBitrix24(sandbox, { items = [{}], parameters, auth = 'webhook', continueOnFail = false, credentials }) {
+	const credentialType = auth === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
+	const creds = credentials ?? credentialsFor(sandbox, auth);
+	const workflow = {
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items } },
+			{
+				id: 'bitrix24',
+				name: 'Bitrix24',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { authentication: auth, ...parameters },
+				credentials: { [credentialType]: { id: creds[credentialType].id, name: creds[credentialType].name } },
+				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Bitrix24', type: 'main', index: 0 }]] } },
+	};
+	const result = await runWorkflow({
+		nodeTypes: { [NODE_TYPE]: Bitrix24 },
+		credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
+		credentials: creds,
+		workflow,
+	});
+	return { output: result.outputOf('Bitrix24') ?? [], error: result.errorOf('Bitrix24'), result };
+}
+
+/** REST requests the portal received (token-endpoint calls are logged separately). */
+function restRequests(sandbox) {
+	return sandbox.log.length;
+}
+
+module.exports = { startPortal, credentialsFor, runBitrix24, restRequests, NODE_TYPE, Bitrix24, Bitrix24WebhookApi, Bitrix24OAuth2Api };
