@@ -47,12 +47,22 @@ function credentialsFor(sandbox, auth, overrides = {}) {
  * @param {object} sandbox
  * @param {{ items?: object[], parameters: object, auth?: 'webhook'|'oAuth2', continueOnFail?: boolean, credentials?: object }} options
  */
-async function runBitrix24(sandbox, { items = [{}], parameters, auth = 'webhook', continueOnFail = false, credentials }) {
+async function runBitrix24(
+	sandbox,
+	{ items = [{}], parameters, auth = 'webhook', continueOnFail = false, credentials },
+) {
 	const credentialType = auth === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
 	const creds = credentials ?? credentialsFor(sandbox, auth);
 	const workflow = {
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items } },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'test.items',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items },
+			},
 			{
 				id: 'bitrix24',
 				name: 'Bitrix24',
@@ -60,7 +70,9 @@ async function runBitrix24(sandbox, { items = [{}], parameters, auth = 'webhook'
 				typeVersion: 1,
 				position: [200, 0],
 				parameters: { authentication: auth, ...parameters },
-				credentials: { [credentialType]: { id: creds[credentialType].id, name: creds[credentialType].name } },
+				credentials: {
+					[credentialType]: { id: creds[credentialType].id, name: creds[credentialType].name },
+				},
 				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 			},
 		],
@@ -80,4 +92,13 @@ function restRequests(sandbox) {
 	return sandbox.log.length;
 }
 
-module.exports = { startPortal, credentialsFor, runBitrix24, restRequests, NODE_TYPE, Bitrix24, Bitrix24WebhookApi, Bitrix24OAuth2Api };
+module.exports = {
+	startPortal,
+	credentialsFor,
+	runBitrix24,
+	restRequests,
+	NODE_TYPE,
+	Bitrix24,
+	Bitrix24WebhookApi,
+	Bitrix24OAuth2Api,
+};

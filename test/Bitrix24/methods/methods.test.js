@@ -1,0 +1,76 @@
+const { callNodeMethod } = require('../../helpers/workflow-runner');
+const {
+	startPortal,
+	credentialsFor,
+	NODE_TYPE,
+	Bitrix24,
+	Bitrix24WebhookApi,
+	Bitrix24OAuth2Api,
+} = require('../../helpers/bitrix24');
+
+describe('Bitrix24 node methods (list search and dropdowns)', () => {
+	let portal;
+	beforeEach(async () => {
+		portal = await startPortal();
+	});
+	afterEach(async () => {
+		await portal.stop();
+	});
+
+	const call = (kind, method, extra = {}) =>
+		callNodeMethod({
+			nodeTypes: { [NODE_TYPE]: Bitrix24 },
+			credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
+			credentials: credentialsFor(portal, 'webhook'),
+			node: {
+				name: 'Bitrix24',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				parameters: { authentication: 'webhook', resource: 'lead', operation: 'get' },
+				credentials: { bitrix24WebhookApi: { id: '1', name: 'Bitrix24 Webhook' } },
+			},
+			kind,
+			method,
+			...extra,
+		});
+
+	it('searches leads by title, newest first, with links and paging', async () => {
+		portal.seedLeads(70, (i) => ({
+			TITLE: i % 2 ? `Acme order ${i}` : `Other ${i}`,
+			NAME: 'Ann',
+			LAST_NAME: 'Lee',
+		}));
+		const { result } = await call('listSearch', 'searchLeads', { filter: 'acme' });
+		expect(result.results).toHaveLength(35);
+		const newest = portal.leads()[69];
+		expect(result.results[0]).toEqual({
+			name: `Acme order 69 — Ann Lee (#${newest.ID})`,
+			value: newest.ID,
+			url: `${portal.url}/crm/lead/details/${newest.ID}/`,
+		});
+		expect(result.paginationToken).toBeUndefined();
+
+		const all = await call('listSearch', 'searchLeads');
+		expect(all.result.results).toHaveLength(50);
+		const second = await call('listSearch', 'searchLeads', {
+			paginationToken: all.result.paginationToken,
+		});
+		expect(second.result.results).toHaveLength(20);
+	});
+
+	it('loads lead statuses, sources, currencies and fields from the portal', async () => {
+		const statuses = (await call('loadOptions', 'getLeadStatuses')).result;
+		expect(statuses.map((option) => option.value)).toEqual(
+			expect.arrayContaining(['NEW', 'IN_PROCESS', 'JUNK']),
+		);
+		const sources = (await call('loadOptions', 'getLeadSources')).result;
+		expect(sources.map((option) => option.value)).toContain('WEB');
+		const currencies = (await call('loadOptions', 'getCurrencies')).result;
+		expect(currencies.map((option) => option.value)).toEqual(
+			expect.arrayContaining(['USD', 'EUR']),
+		);
+		const fields = (await call('loadOptions', 'getLeadFields')).result;
+		expect(fields).toContainEqual({ name: 'Lead Title (TITLE)', value: 'TITLE' });
+		expect(fields.some((option) => option.value.startsWith('UF_CRM_'))).toBe(true);
+	});
+});
