@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { limitProperties } from '../nodes/Bitrix24/transport/credentialFields';
+import { limitProperties } from '../nodes/shared/credentialFields';
 
 const PORTAL = `($self["portalUrl"] || "").trim().replace(/\\/+$/, "")`;
 const PORTAL_WITH_SCHEME = `(/^https?:\\/\\//i.test(${PORTAL}) ? ${PORTAL} : "https://" + ${PORTAL})`;

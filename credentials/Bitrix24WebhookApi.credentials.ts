@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/Bitrix24/transport/webhookUrl';
-import { limitProperties } from '../nodes/Bitrix24/transport/credentialFields';
+import { limitProperties } from '../nodes/shared/credentialFields';
 
 export class Bitrix24WebhookApi implements ICredentialType {
 	name = 'bitrix24WebhookApi';
@@ -23,7 +23,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Webhook URL',
-			name: 'webhookUrl',
+			name: 'secretWebhookUrl',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -39,7 +39,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const address = parseWebhookUrl(credentials.webhookUrl);
+		const address = parseWebhookUrl(credentials.secretWebhookUrl);
 		if (!address) throw new Error(`The Bitrix24 webhook URL is not valid. ${WEBHOOK_URL_HELP}`);
 		return { ...requestOptions, baseURL: address.base };
 	}

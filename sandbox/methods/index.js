@@ -10,6 +10,7 @@ const { batch } = require('../batch');
 
 const MODULES = [
 	require('./system'),
+	require('./user'),
 	require('./events'),
 	require('./crm-lead'),
 	require('./crm-dictionaries'),

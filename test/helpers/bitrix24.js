@@ -37,7 +37,7 @@ function credentialsFor(sandbox, auth, overrides = {}) {
 		bitrix24WebhookApi: {
 			id: '1',
 			name: 'Bitrix24 Webhook',
-			data: { webhookUrl: sandbox.webhookUrl, ...overrides },
+			data: { secretWebhookUrl: sandbox.webhookUrl, ...overrides },
 		},
 	};
 }

@@ -7,7 +7,7 @@ export function crmRecordUrl(portal: string, entity: string, id: unknown): strin
 	return `${portal}/crm/${entity}/details/${String(id)}/`;
 }
 
-const SIMPLE_LEAD_FIELDS = [
+export const SIMPLE_LEAD_FIELDS = [
 	'ID',
 	'TITLE',
 	'NAME',

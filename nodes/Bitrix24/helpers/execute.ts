@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ItemCall } from '../transport';
+import type { ItemCall, ItemResult } from '../transport';
 import { runItemCalls } from '../transport';
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -22,24 +22,28 @@ export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 /**
  * Turns per-item outcomes into output items in input order, each paired with its input item.
  * With "Continue On Fail" a failed item becomes an error item and the others go through;
- * otherwise the first failure (in item order) stops the node.
+ * otherwise the first failure stops the node.
  */
-export function toOutput(ctx: IExecuteFunctions, outcomes: ItemOutcome[]): INodeExecutionData[] {
+export function toOutput(
+	ctx: IExecuteFunctions,
+	outcomes: Array<ItemOutcome | undefined>,
+): INodeExecutionData[] {
+	if (!ctx.continueOnFail()) {
+		const failed = outcomes.find((outcome) => outcome && !outcome.ok);
+		if (failed && !failed.ok) throw failed.error;
+	}
 	const output: INodeExecutionData[] = [];
-	const continueOnFail = ctx.continueOnFail();
 	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
 		const pairedItem = { item: itemIndex };
 		if (outcome.ok) {
 			const list = Array.isArray(outcome.json) ? outcome.json : [outcome.json];
 			for (const json of list) output.push({ json, pairedItem });
 			return;
 		}
-		if (!continueOnFail) throw outcome.error;
+		const { message, description } = outcome.error;
 		output.push({
-			json: {
-				error: outcome.error.message,
-				...(outcome.error.description ? { details: outcome.error.description } : {}),
-			},
+			json: { error: message, ...(description ? { details: description } : {}) },
 			pairedItem,
 		});
 	});
@@ -47,8 +51,58 @@ export function toOutput(ctx: IExecuteFunctions, outcomes: ItemOutcome[]): INode
 }
 
 /**
- * The standard shape of a write operation: build one REST call per input item (a bad parameter
- * fails only that item), send them 50 per batch, and shape each result into output JSON.
+ * Prepares something for every item (parameters read and checked). A bad item fails alone with
+ * "Continue On Fail"; without it, the node stops before anything is sent to Bitrix24.
+ */
+export async function planEachItem<T>(
+	ctx: IExecuteFunctions,
+	count: number,
+	plan: (itemIndex: number) => T | Promise<T>,
+): Promise<Array<T | ItemError>> {
+	const plans: Array<T | ItemError> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			plans.push(await plan(itemIndex));
+		} catch (error) {
+			const itemError = asItemError(ctx, error, itemIndex);
+			if (!ctx.continueOnFail()) throw itemError;
+			plans.push(itemError);
+		}
+	}
+	return plans;
+}
+
+export function isItemError(value: unknown): value is ItemError {
+	return value instanceof NodeApiError || value instanceof NodeOperationError;
+}
+
+/**
+ * Sends prepared calls (item-level batching) and collects one outcome per item. Without
+ * "Continue On Fail" nothing more is sent after the first failure.
+ */
+export async function sendPlannedCalls(
+	this: IExecuteFunctions,
+	planned: Array<Omit<ItemCall, 'itemIndex'> | ItemError>,
+	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
+): Promise<Array<ItemOutcome | undefined>> {
+	const outcomes: Array<ItemOutcome | undefined> = new Array(planned.length);
+	const calls: ItemCall[] = [];
+	planned.forEach((plan, itemIndex) => {
+		if (isItemError(plan)) outcomes[itemIndex] = { ok: false, error: plan };
+		else calls.push({ itemIndex, ...plan });
+	});
+	const results = await runItemCalls.call(this, calls, { stopOnFailure: !this.continueOnFail() });
+	for (const result of results) {
+		outcomes[result.itemIndex] = result.ok
+			? { ok: true, json: shape(result) }
+			: { ok: false, error: result.error };
+	}
+	return outcomes;
+}
+
+/**
+ * The standard shape of an operation: one REST call per input item, built from its parameters,
+ * sent 50 per batch, each result shaped into output JSON.
  */
 export async function executeItemCalls(
 	this: IExecuteFunctions,
@@ -56,26 +110,13 @@ export async function executeItemCalls(
 	buildCall: (
 		itemIndex: number,
 	) => Omit<ItemCall, 'itemIndex'> | Promise<Omit<ItemCall, 'itemIndex'>>,
-	shape: (result: unknown, itemIndex: number) => IDataObject | IDataObject[],
+	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
 ): Promise<INodeExecutionData[]> {
-	const outcomes: ItemOutcome[] = new Array(items.length);
-	const calls: ItemCall[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			calls.push({ itemIndex, ...(await buildCall(itemIndex)) });
-		} catch (error) {
-			outcomes[itemIndex] = { ok: false, error: asItemError(this, error, itemIndex) };
-		}
-	}
-	for (const result of await runItemCalls.call(this, calls)) {
-		outcomes[result.itemIndex] = result.ok
-			? { ok: true, json: shape(result.result, result.itemIndex) }
-			: { ok: false, error: result.error };
-	}
-	return toOutput(this, outcomes);
+	const planned = await planEachItem(this, items.length, buildCall);
+	return toOutput(this, await sendPlannedCalls.call(this, planned, shape));
 }
 
-/** For operations that make their own calls per item (lists, multi-step updates). */
+/** For operations that make their own calls per item (lists). */
 export async function executeEachItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -86,7 +127,9 @@ export async function executeEachItem(
 		try {
 			outcomes.push({ ok: true, json: await run(itemIndex) });
 		} catch (error) {
-			outcomes.push({ ok: false, error: asItemError(this, error, itemIndex) });
+			const itemError = asItemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw itemError;
+			outcomes.push({ ok: false, error: itemError });
 		}
 	}
 	return toOutput(this, outcomes);

@@ -1,29 +1,60 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import type { CallContext, CallOutcome } from './caller';
-import { performCall } from './caller';
+import type { Command, CommandResult } from './batch';
+import {
+	batchBody,
+	batchIsRead,
+	chunk,
+	containsBatchReference,
+	NOT_EXECUTED,
+	operatingResets,
+	readBatch,
+} from './batch';
+import type { CallContext, CallOutcome, OperatingWait } from './caller';
+import { operatingPause, performCall } from './caller';
 import type { Bitrix24Context } from './connection';
 import { getConnection } from './connection';
 import type { Envelope } from './envelope';
 import { failureToApiError, unsafeToRetryError } from './errors';
-import type { Command, CommandResult } from './batch';
-import { batchBody, batchIsRead, chunk, readBatch } from './batch';
 import { callContext } from './http';
-import { backoffMs, isReadMethod, wasNotExecuted } from './retryPolicy';
+import { rememberOperatingReset } from './limiter';
+import { backoffMs, isRateLimited, isReadMethod, isTimeLimited } from './retryPolicy';
 
 async function contextOf(ctx: Bitrix24Context): Promise<CallContext> {
 	return callContext(ctx, await getConnection.call(ctx));
 }
 
-function settle(
+/** A call's outcome as a command result; failures name `method` (the command's, for a batch). */
+function toCommandResult(outcome: CallOutcome, method: string): CommandResult {
+	if (outcome.kind === 'ok') {
+		const { result, total, next } = outcome.envelope;
+		return { ok: true, result, total, next };
+	}
+	if (outcome.kind === 'failed') return { ok: false, failure: { ...outcome.failure, method } };
+	return {
+		ok: false,
+		outcomeUnknown: true,
+		failure: { method, status: outcome.status ?? 0, code: '', description: outcome.reason },
+	};
+}
+
+/** The NodeApiError for a failed command, naming the item it was made for. */
+export function commandError(
 	ctx: Bitrix24Context,
-	method: string,
-	outcome: CallOutcome,
+	result: CommandResult,
 	itemIndex?: number,
-): Envelope {
-	if (outcome.kind === 'ok') return outcome.envelope;
-	if (outcome.kind === 'failed') throw failureToApiError(ctx.getNode(), outcome.failure, itemIndex);
-	throw unsafeToRetryError(ctx.getNode(), method, outcome.reason, itemIndex);
+): NodeApiError {
+	if (result.ok) throw new Error('commandError called for a successful command');
+	const { failure } = result;
+	return result.outcomeUnknown
+		? unsafeToRetryError(
+				ctx.getNode(),
+				failure.method,
+				failure.description,
+				itemIndex,
+				failure.status || undefined,
+			)
+		: failureToApiError(ctx.getNode(), failure, itemIndex);
 }
 
 /** Calls one REST method; throws NodeApiError (with the item index, when given) on failure. */
@@ -34,49 +65,135 @@ export async function apiRequest(
 	itemIndex?: number,
 ): Promise<Envelope> {
 	const call = await contextOf(this);
-	return settle(
-		this,
-		method,
-		await performCall(call, method, params, isReadMethod(method)),
-		itemIndex,
-	);
+	const outcome = await performCall(call, method, params, isReadMethod(method));
+	if (outcome.kind === 'ok') return outcome.envelope;
+	throw commandError(this, toCommandResult(outcome, method), itemIndex);
 }
 
-/** Runs up to 50 commands in one `batch` request and returns each command's result. */
-async function runBatch(
+/** One `batch` request; whatever goes wrong with it as a whole is given to each of its commands. */
+async function sendBatch(
 	ctx: Bitrix24Context,
 	call: CallContext,
 	commands: Command[],
 	halt: boolean,
-): Promise<Map<string, CommandResult> | { outcome: CallOutcome }> {
-	const outcome = await performCall(
-		call,
-		'batch',
-		batchBody(commands, halt),
-		batchIsRead(commands),
-	);
-	if (outcome.kind !== 'ok') return { outcome };
+): Promise<Map<string, CommandResult>> {
+	let outcome: CallOutcome;
+	try {
+		outcome = await performCall(call, 'batch', batchBody(commands, halt), batchIsRead(commands));
+	} catch (error) {
+		const description = (error as Error).message;
+		outcome = {
+			kind: 'failed',
+			failure: { method: 'batch', status: 0, code: 'REQUEST_FAILED', description },
+		};
+	}
+	if (outcome.kind !== 'ok') {
+		return new Map(
+			commands.map((command) => [command.key, toCommandResult(outcome, command.method)]),
+		);
+	}
+	const byKey = new Map(commands.map((command) => [command.key, command]));
+	for (const [key, resetAt] of operatingResets(outcome.envelope)) {
+		const command = byKey.get(key);
+		if (command) rememberOperatingReset(call.portalKey, command.method, resetAt);
+	}
 	return readBatch(outcome.envelope, commands);
 }
 
-/**
- * Runs any number of named commands, 50 per `batch` request, keeping their order. A command
- * Bitrix24 refused without running it (rate or time limit inside the batch) is sent again.
- */
+function isRealFailure(result: CommandResult): boolean {
+	return !result.ok && result.failure.code !== NOT_EXECUTED;
+}
+
+export interface BatchOptions {
+	/** Halt each batch at a failing command and send nothing after it; unsent commands get no result. */
+	stopOnFailure: boolean;
+	/**
+	 * Send commands Bitrix24 refused without running them (rate limit, method time limit, skipped
+	 * by a halted batch) again, waiting as the limits require. Off for commands chained through
+	 * `$result` references, which only resolve inside their original batch.
+	 */
+	resend?: boolean;
+}
+
+/** Sends commands 50 per `batch` request and returns each one's result (see BatchOptions). */
+async function sendCommands(
+	ctx: Bitrix24Context,
+	call: CallContext,
+	commands: Command[],
+	{ stopOnFailure, resend = true }: BatchOptions,
+): Promise<Map<string, CommandResult>> {
+	const results = new Map<string, CommandResult>();
+	const rateLimited = new Map<string, number>();
+	const operating: OperatingWait = { waitedMs: 0, attempts: 0 };
+	let pending = commands;
+
+	while (pending.length > 0) {
+		const again: Command[] = [];
+		let pause = 0;
+		let stopped = false;
+		for (const part of chunk(pending)) {
+			const answers = await sendBatch(ctx, call, part, stopOnFailure);
+			const partFailed = [...answers.values()].some(isRealFailure);
+			for (const command of part) {
+				const result = answers.get(command.key) as CommandResult;
+				const wait =
+					resend && !result.ok
+						? resendPause(call, command, result, {
+								rateLimited,
+								operating,
+								halted: stopOnFailure && !partFailed,
+							})
+						: undefined;
+				if (wait === undefined) results.set(command.key, result);
+				else {
+					again.push(command);
+					pause = Math.max(pause, wait);
+				}
+			}
+			if (partFailed && stopOnFailure) {
+				stopped = true;
+				break;
+			}
+		}
+		if (stopped) break;
+		if (again.length > 0) await call.runtime.sleep(pause);
+		pending = again;
+	}
+	return results;
+}
+
+interface ResendState {
+	/** Rate-limit refusals per command key (also counts resends of halted commands). */
+	rateLimited: Map<string, number>;
+	operating: OperatingWait;
+	/** The batch halted only because a command was refused: skipped commands did not run. */
+	halted: boolean;
+}
+
+/** How long to wait before resending a refused command, or `undefined` when it must not be. */
+function resendPause(
+	call: CallContext,
+	command: Command,
+	result: Extract<CommandResult, { ok: false }>,
+	state: ResendState,
+): number | undefined {
+	const { failure } = result;
+	if (isTimeLimited(failure)) return operatingPause(call, command.method, state.operating);
+	const skipped = failure.code === NOT_EXECUTED;
+	if (!isRateLimited(failure) && !(skipped && state.halted)) return undefined;
+	const attempt = state.rateLimited.get(command.key) ?? 0;
+	if (attempt >= call.retry.maxRateLimitRetries) return undefined;
+	state.rateLimited.set(command.key, attempt + 1);
+	return skipped ? 0 : backoffMs(attempt, call.retry, call.runtime.random);
+}
+
+/** Runs any number of named commands, 50 per `batch` request, and returns each command's result. */
 export async function apiBatch(
 	this: Bitrix24Context,
 	commands: Command[],
-	halt = false,
+	options: BatchOptions = { stopOnFailure: false },
 ): Promise<Map<string, CommandResult>> {
-	const call = await contextOf(this);
-	const results = new Map<string, CommandResult>();
-	for (const part of chunk(commands)) {
-		const answer = await runBatch(this, call, part, halt);
-		if ('outcome' in answer) settle(this, 'batch', answer.outcome);
-		else for (const [key, result] of answer) results.set(key, result);
-		if (halt && [...results.values()].some((result) => !result.ok)) break;
-	}
-	return results;
+	return await sendCommands(this, await contextOf(this), commands, options);
 }
 
 /** One REST call made on behalf of one input item. */
@@ -84,80 +201,74 @@ export interface ItemCall {
 	itemIndex: number;
 	method: string;
 	params: IDataObject;
+	/** Send as its own JSON request instead of inside a batch (typed values, no batch encoding). */
+	alone?: boolean;
 }
 
 export type ItemResult =
-	| { itemIndex: number; ok: true; result: unknown }
+	| { itemIndex: number; ok: true; result: unknown; total?: number; next?: number }
 	| { itemIndex: number; ok: false; error: NodeApiError };
 
-const MAX_REQUEUES = 5;
-
 /**
- * Item-level batching: the calls of N input items go out 50 per `batch` request, and each
- * result or error is mapped back to its item. Results come back in the order of `calls`.
+ * Item-level batching: the calls of N input items go out 50 per `batch` request, in item order,
+ * and each result or error is mapped back to its item. Calls marked `alone`, or carrying text that
+ * Bitrix24 would take for a batch reference, are sent as single requests. With `stopOnFailure`
+ * nothing more is sent after the first failure; items never sent get no result.
  */
 export async function runItemCalls(
 	this: Bitrix24Context,
 	calls: ItemCall[],
+	{ stopOnFailure = false }: { stopOnFailure?: boolean } = {},
 ): Promise<ItemResult[]> {
 	const call = await contextOf(this);
-	const node = this.getNode();
-	const results: ItemResult[] = new Array(calls.length);
-	const requeues = new Array<number>(calls.length).fill(0);
-	let pending = calls.map((_, position) => position);
-
-	while (pending.length > 0) {
-		const again: number[] = [];
-		for (const part of chunk(pending)) {
-			if (part.length === 1 && pending.length === 1) {
-				const { itemIndex, method, params } = calls[part[0]];
-				const outcome = await performCall(call, method, params, isReadMethod(method));
-				results[part[0]] = toItemResult(this, itemIndex, method, outcome);
-				continue;
-			}
-			const commands = part.map((position) => ({ key: `i${position}`, ...calls[position] }));
-			const answer = await runBatch(this, call, commands, false);
-			for (const position of part) {
-				const { itemIndex, method } = calls[position];
-				if ('outcome' in answer) {
-					results[position] = toItemResult(this, itemIndex, method, answer.outcome);
-					continue;
-				}
-				const result = answer.get(`i${position}`) as CommandResult;
-				if (result.ok) {
-					results[position] = { itemIndex, ok: true, result: result.result };
-				} else if (wasNotExecuted(result.failure) && requeues[position] < MAX_REQUEUES) {
-					requeues[position] += 1;
-					again.push(position);
-				} else {
-					results[position] = {
-						itemIndex,
+	const results: ItemResult[] = [];
+	const record = (itemCall: ItemCall, result: CommandResult) => {
+		results.push(
+			result.ok
+				? {
+						itemIndex: itemCall.itemIndex,
+						ok: true,
+						result: result.result,
+						total: result.total,
+						next: result.next,
+					}
+				: {
+						itemIndex: itemCall.itemIndex,
 						ok: false,
-						error: failureToApiError(node, result.failure, itemIndex),
-					};
-				}
-			}
-		}
-		if (again.length > 0) {
-			await call.runtime.sleep(
-				backoffMs(Math.max(...again.map((p) => requeues[p])) - 1, call.retry, call.runtime.random),
-			);
-		}
-		pending = again;
-	}
-	return results;
-}
+						error: commandError(this, result, itemCall.itemIndex),
+					},
+		);
+		return result.ok;
+	};
 
-function toItemResult(
-	ctx: Bitrix24Context,
-	itemIndex: number,
-	method: string,
-	outcome: CallOutcome,
-): ItemResult {
-	if (outcome.kind === 'ok') return { itemIndex, ok: true, result: outcome.envelope.result };
-	const error =
-		outcome.kind === 'failed'
-			? failureToApiError(ctx.getNode(), outcome.failure, itemIndex)
-			: unsafeToRetryError(ctx.getNode(), method, outcome.reason, itemIndex);
-	return { itemIndex, ok: false, error };
+	let group: ItemCall[] = [];
+	const flush = async (): Promise<boolean> => {
+		const commands = group.map((itemCall, position) => ({ ...itemCall, key: `i${position}` }));
+		const answers = await sendCommands(this, call, commands, { stopOnFailure });
+		let allOk = true;
+		commands.forEach((command, position) => {
+			const answer = answers.get(command.key);
+			if (answer) allOk = record(group[position], answer) && allOk;
+		});
+		group = [];
+		return allOk;
+	};
+
+	for (const itemCall of calls) {
+		if (!itemCall.alone && !containsBatchReference(itemCall.params)) {
+			group.push(itemCall);
+			continue;
+		}
+		if (group.length > 0 && !(await flush()) && stopOnFailure) return results;
+		const outcome = await performCall(
+			call,
+			itemCall.method,
+			itemCall.params,
+			isReadMethod(itemCall.method),
+		);
+		if (!record(itemCall, toCommandResult(outcome, itemCall.method)) && stopOnFailure)
+			return results;
+	}
+	if (group.length > 0) await flush();
+	return results;
 }

@@ -18,7 +18,25 @@ export interface Command {
 
 export type CommandResult =
 	| { ok: true; result: unknown; total?: number; next?: number }
-	| { ok: false; failure: Bitrix24Failure };
+	/** `outcomeUnknown`: the request may have run (connection lost, server error on a write). */
+	| { ok: false; failure: Bitrix24Failure; outcomeUnknown?: boolean };
+
+/** Code of commands a halted batch skipped: they did not run. */
+export const NOT_EXECUTED = 'NOT_EXECUTED';
+
+const REFERENCE = /\$(result|next|total|time|error)\b/i;
+
+/**
+ * Bitrix24 substitutes `$result[…]`-style references anywhere inside a batch command, so a value
+ * that merely contains such text (a lead titled "$result[x]") would be rewritten. Calls carrying
+ * such values must be sent on their own.
+ */
+export function containsBatchReference(value: unknown): boolean {
+	if (typeof value === 'string') return REFERENCE.test(value);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(containsBatchReference);
+	return false;
+}
 
 export function batchBody(commands: Command[], halt: boolean): IDataObject {
 	const cmd: IDataObject = {};
@@ -31,6 +49,17 @@ export function batchBody(commands: Command[], halt: boolean): IDataObject {
 
 export function batchIsRead(commands: Command[]): boolean {
 	return commands.every((command) => isReadMethod(command.method));
+}
+
+/** `time.operating_reset_at` of each command that reported one, by key. */
+export function operatingResets(envelope: Envelope): Map<string, number> {
+	const times = asMap(asMap(envelope.result).result_time);
+	const resets = new Map<string, number>();
+	for (const [key, time] of Object.entries(times)) {
+		const resetAt = (time as IDataObject | null)?.operating_reset_at;
+		if (typeof resetAt === 'number') resets.set(key, resetAt);
+	}
+	return resets;
 }
 
 /** Splits a `batch` answer into one result or failure per command, in the order given. */
@@ -67,7 +96,7 @@ export function readBatch(envelope: Envelope, commands: Command[]): Map<string, 
 				failure: {
 					method,
 					status: 400,
-					code: 'NOT_EXECUTED',
+					code: NOT_EXECUTED,
 					description: 'Not run because an earlier command of the batch failed',
 				},
 			});

@@ -9,9 +9,9 @@ import type { RetrySettings } from './retryPolicy';
 import {
 	backoffMs,
 	isRateLimited,
-	isServerFault,
 	isTimeLimited,
 	networkErrorWasNotSent,
+	outcomeIsUncertain,
 } from './retryPolicy';
 
 /** What one HTTP exchange produced: an answer, or a connection failure. */
@@ -23,7 +23,7 @@ export type Exchange =
 export type CallOutcome =
 	| { kind: 'ok'; envelope: Envelope }
 	| { kind: 'failed'; failure: Bitrix24Failure }
-	| { kind: 'unknown'; reason: string };
+	| { kind: 'unknown'; reason: string; status?: number };
 
 export interface Runtime {
 	now(): number;
@@ -53,7 +53,7 @@ export async function performCall(
 	const { retry, runtime } = ctx;
 	let rateLimited = 0;
 	let faults = 0;
-	let operatingWaited = 0;
+	const operating = { waitedMs: 0, attempts: 0 };
 
 	for (;;) {
 		const wait = ctx.bucket.reserve();
@@ -91,31 +91,46 @@ export async function performCall(
 			continue;
 		}
 		if (isTimeLimited(failure)) {
-			const pause = operatingPause(ctx, method, operatingWaited);
+			const pause = operatingPause(ctx, method, operating);
 			if (pause === undefined) return { kind: 'failed', failure };
-			operatingWaited += pause;
 			await runtime.sleep(pause);
 			continue;
 		}
-		if (isServerFault(failure) && isRead && faults < retry.maxFaultRetries) {
-			await runtime.sleep(backoffMs(faults++, retry, runtime.random));
-			continue;
+		if (outcomeIsUncertain(failure)) {
+			if (isRead && faults < retry.maxFaultRetries) {
+				await runtime.sleep(backoffMs(faults++, retry, runtime.random));
+				continue;
+			}
+			if (!isRead) {
+				const reason = failure.description || `HTTP ${failure.status}`;
+				return { kind: 'unknown', reason, status: failure.status };
+			}
 		}
 		return { kind: 'failed', failure };
 	}
 }
 
+/** How long a call has already waited for Bitrix24's method time limit to lift. */
+export interface OperatingWait {
+	waitedMs: number;
+	attempts: number;
+}
+
 /**
- * How long to pause after OPERATION_TIME_LIMIT: until the remembered reset time when known,
- * otherwise in growing steps; `undefined` once the user's bound would be exceeded.
+ * How long to pause after OPERATION_TIME_LIMIT: until the window resets, when a recent answer told
+ * us when (`operating_reset_at`), otherwise 5 s, 10 s, 20 s… Returns `undefined` once the pause
+ * would take the total wait past the user's bound; records the pause in `wait` otherwise.
  */
-function operatingPause(ctx: CallContext, method: string, waitedSoFar: number): number | undefined {
-	const budget = ctx.retry.maxOperatingWaitMs - waitedSoFar;
+export function operatingPause(
+	ctx: CallContext,
+	method: string,
+	wait: OperatingWait,
+): number | undefined {
 	const resetAt = operatingResetAt(ctx.portalKey, method);
-	const untilReset = resetAt !== undefined ? resetAt - ctx.runtime.now() + 1000 : undefined;
-	const pause =
-		untilReset !== undefined && untilReset > 0
-			? untilReset
-			: Math.min(60000, 5000 * 2 ** Math.floor(waitedSoFar / 5000));
-	return pause <= budget ? pause : undefined;
+	const untilReset = resetAt === undefined ? 0 : resetAt - ctx.runtime.now() + 1000;
+	const pause = untilReset > 0 ? untilReset : Math.min(60000, 5000 * 2 ** wait.attempts);
+	if (wait.waitedMs + pause > ctx.retry.maxOperatingWaitMs) return undefined;
+	wait.waitedMs += pause;
+	wait.attempts += 1;
+	return pause;
 }

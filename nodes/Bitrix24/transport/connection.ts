@@ -68,7 +68,7 @@ export async function getConnection(this: Bitrix24Context): Promise<Connection> 
 	const retry = retryFrom(credentials);
 
 	if (credentialType === 'bitrix24WebhookApi') {
-		const address = parseWebhookUrl(credentials.webhookUrl);
+		const address = parseWebhookUrl(credentials.secretWebhookUrl);
 		if (!address) {
 			throw new NodeOperationError(
 				this.getNode(),

@@ -27,8 +27,6 @@ const HINTS: Record<string, string> = {
 		"The user behind the credential has no access to this record or method. Check the user's permissions in Bitrix24.",
 	ERROR_METHOD_NOT_FOUND:
 		'Check the method name (for example "crm.lead.list") and that its module is available on the portal.',
-	INVALID_REQUEST:
-		'Bitrix24 requires HTTPS for webhook calls: use an https:// address in the credential.',
 	QUERY_LIMIT_EXCEEDED:
 		"Bitrix24 kept rejecting requests because the portal's rate limit was exceeded, even after waiting. Run fewer Bitrix24 workflows at the same time, or pick the right plan in the credential.",
 	OPERATION_TIME_LIMIT:
@@ -44,7 +42,10 @@ const DESCRIPTION_HINTS: Array<[RegExp, string]> = [
 	[/ID is not defined or invalid/i, 'Pass the numeric ID of an existing record.'],
 	[/^Not found$/i, 'No record with this ID exists (it may have been deleted).'],
 	[/must be array/i, 'Pass the parameter as an object (JSON), not as text.'],
-	[/Https required/i, HINTS.INVALID_REQUEST],
+	[
+		/Https required/i,
+		'Bitrix24 requires HTTPS for webhook calls: use an https:// address in the credential.',
+	],
 ];
 
 /** HTTP statuses Bitrix24 uses for its codes; errors inside a batch arrive without one. */
@@ -114,11 +115,13 @@ export function unsafeToRetryError(
 	method: string,
 	reason: string,
 	itemIndex?: number,
+	status?: number,
 ): NodeApiError {
 	return new NodeApiError(node, { error: 'REQUEST_OUTCOME_UNKNOWN', method } as JsonObject, {
 		message: `Bitrix24 ${method}: ${reason}; the request may have been processed`,
 		description:
-			'The connection failed after the request was sent, so Bitrix24 may have carried it out. It was not repeated automatically to avoid creating duplicates: check the record in Bitrix24 before running it again.',
+			'The request reached Bitrix24 (or may have) but no clear answer came back, so Bitrix24 may have carried it out. It was not repeated automatically to avoid creating duplicates: check the record in Bitrix24 before running it again.',
+		httpCode: status ? String(status) : undefined,
 		itemIndex,
 	});
 }

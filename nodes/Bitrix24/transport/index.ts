@@ -1,9 +1,8 @@
 /** The only code that talks HTTP to Bitrix24. */
-export { apiBatch, apiRequest, runItemCalls } from './api';
+export { apiBatch, apiRequest, commandError, runItemCalls } from './api';
 export type { ItemCall, ItemResult } from './api';
 export type { Command, CommandResult } from './batch';
-export { BATCH_LIMIT } from './batch';
 export type { Bitrix24Context } from './connection';
 export type { Envelope } from './envelope';
-export { exportAll, listByOffset, PAGE_SIZE, rowsOf } from './list';
+export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
 export type { ListRequest } from './list';

@@ -15,22 +15,28 @@ export const PLANS = {
 
 export type PlanName = keyof typeof PLANS;
 
+const SAFETY_MARGIN = 1;
+
 export class LeakyBucket {
 	private level = 0;
 
 	private updatedAt: number;
 
 	constructor(
-		readonly plan: BucketPlan,
+		public plan: BucketPlan,
 		private readonly now: () => number = () => Date.now(),
 	) {
 		this.updatedAt = now();
 	}
 
-	/** Reserves a slot for one request and returns how many milliseconds to wait before sending it. */
+	/**
+	 * Reserves a slot for one request and returns how many milliseconds to wait before sending it.
+	 * One unit of the burst is kept free: the portal starts counting a request when it arrives, a
+	 * little later than we do, so a bucket filled to the brim here could overflow there.
+	 */
 	reserve(): number {
 		this.drain();
-		const over = this.level + 1 - this.plan.burst;
+		const over = this.level + 1 - (this.plan.burst - SAFETY_MARGIN);
 		this.level += 1;
 		return over > 0 ? Math.ceil((over / this.plan.drainPerSecond) * 1000) : 0;
 	}
@@ -51,14 +57,15 @@ export class LeakyBucket {
 
 const buckets = new Map<string, LeakyBucket>();
 
+/** The portal's bucket; its plan follows the credential used last (one portal, one budget). */
 export function bucketFor(portalKey: string, planName: PlanName): LeakyBucket {
 	const plan = PLANS[planName] ?? PLANS.standard;
-	const key = `${portalKey}|${planName}`;
-	let bucket = buckets.get(key);
+	let bucket = buckets.get(portalKey);
 	if (!bucket) {
 		bucket = new LeakyBucket(plan);
-		buckets.set(key, bucket);
+		buckets.set(portalKey, bucket);
 	}
+	bucket.plan = plan;
 	return bucket;
 }
 

@@ -24,12 +24,20 @@ export function isTimeLimited(failure: Pick<Bitrix24Failure, 'code'>): boolean {
 }
 
 /** Refused before running: safe to send again whatever the method does. */
-export function wasNotExecuted(failure: Pick<Bitrix24Failure, 'code'>): boolean {
+export function wasRefused(failure: Pick<Bitrix24Failure, 'code'>): boolean {
 	return isRateLimited(failure) || isTimeLimited(failure);
 }
 
-export function isServerFault(failure: Pick<Bitrix24Failure, 'status' | 'code'>): boolean {
-	return failure.status >= 500 && !wasNotExecuted(failure);
+/** Bitrix24 blocked the whole REST API for the portal: nothing ran, but retrying will not help. */
+const BLOCKED = 'OVERLOAD_LIMIT';
+
+/**
+ * A failure after which the call may or may not have run: a server error (other than Bitrix24's
+ * own refusals) or an answer that is not Bitrix24's.
+ */
+export function outcomeIsUncertain(failure: Pick<Bitrix24Failure, 'status' | 'code'>): boolean {
+	if (wasRefused(failure) || failure.code.toUpperCase() === BLOCKED) return false;
+	return failure.status >= 500 || failure.code === 'UNEXPECTED_ANSWER';
 }
 
 /** Connection errors that prove the request never reached the server. */

@@ -139,4 +139,45 @@ describe('Lead → Create', () => {
 		expect(output[2].json.id).toBeGreaterThan(0);
 		expect(portal.leads()).toHaveLength(2);
 	});
+
+	it('without Continue On Fail, a bad item stops the node before anything is sent', async () => {
+		const items = inputItems(5);
+		items[1].ref = undefined;
+		const { error } = await runBitrix24(portal, {
+			items,
+			parameters: {
+				...createParameters,
+				additionalFields: { otherFields: '={{ $json.ref ? "{}" : "{not json" }}' },
+			},
+		});
+		expect(error.message).toBe('Other Fields (JSON) is not valid JSON');
+		expect(error.context.itemIndex).toBe(1);
+		expect(restRequests(portal)).toBe(0);
+		expect(portal.leads()).toHaveLength(0);
+	});
+
+	it('stores text that looks like a batch reference exactly as given', async () => {
+		const titles = ['$result[i0]', 'x $result[i0] y', 'price $total and $next', 'Plain'];
+		const { output, error } = await runBitrix24(portal, {
+			items: titles.map((title) => ({ title })),
+			parameters: { resource: 'lead', operation: 'create', title: '={{ $json.title }}' },
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(4);
+		expect(portal.leads().map((lead) => lead.TITLE)).toEqual(titles);
+	});
+
+	it('reports a create that met a server error as possibly done, without repeating it', async () => {
+		portal.faults.add({ type: 'status', status: 502, on: [1] });
+		const { output } = await runBitrix24(portal, {
+			items: inputItems(2),
+			parameters: createParameters,
+			continueOnFail: true,
+		});
+		expect(restRequests(portal)).toBe(1);
+		expect(output.map((item) => item.json.error)).toEqual([
+			expect.stringMatching(/^Bitrix24 crm\.lead\.add: .*may have been processed$/),
+			expect.stringMatching(/may have been processed$/),
+		]);
+	});
 });

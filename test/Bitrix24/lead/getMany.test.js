@@ -1,4 +1,9 @@
-const { startPortal, runBitrix24, restRequests } = require('../../helpers/bitrix24');
+const {
+	startPortal,
+	runBitrix24,
+	restRequests,
+	credentialsFor,
+} = require('../../helpers/bitrix24');
 
 const getMany = (extra = {}) => ({
 	resource: 'lead',
@@ -41,8 +46,11 @@ describe('Lead → Get Many', () => {
 
 		it('survives the OAuth access token expiring in the middle: one refresh, export intact', async () => {
 			portal.faults.add({ type: 'expireTokens', on: [3] });
+			const credentials = credentialsFor(portal, 'oAuth2');
+			const original = { ...credentials.bitrix24OAuth2Api.data.oauthTokenData };
 			const { output, error, result } = await runBitrix24(portal, {
 				auth: 'oAuth2',
+				credentials,
 				parameters: getMany({ returnAll: true }),
 			});
 			expect(error).toBeUndefined();
@@ -54,7 +62,11 @@ describe('Lead → Get Many', () => {
 			expect(portal.log.filter((entry) => entry.error === 'expired_token')).toHaveLength(1);
 			const stored = result.credentials.bitrix24OAuth2Api.data.oauthTokenData;
 			expect(stored.client_endpoint).toBe(`${portal.url}/rest/`);
-			expect(stored.refresh_token).toBe(refreshes.length && stored.refresh_token);
+			expect(stored.refresh_token).not.toBe(original.refresh_token);
+			const call = (token) =>
+				fetch(`${portal.url}/rest/user.current.json?auth=${token}`).then((r) => r.status);
+			expect(await call(stored.access_token)).toBe(200);
+			expect(await call(original.access_token)).toBe(401);
 		});
 
 		it('applies the limit and filters', async () => {

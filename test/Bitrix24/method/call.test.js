@@ -106,4 +106,52 @@ describe('Call Method', () => {
 		expect(error.context.itemIndex).toBe(1);
 		expect(error.httpCode).toBe('404');
 	});
+
+	it('accepts method names without a dot and returns paging info of list methods', async () => {
+		portal.seedLeads(60);
+		const { output, error } = await runBitrix24(portal, {
+			items: [
+				{ m: 'profile', p: '{}' },
+				{ m: 'crm.lead.list', p: '{"select": ["ID"]}' },
+			],
+			parameters: call({ method: '={{ $json.m }}', parametersJson: '={{ $json.p }}' }),
+		});
+		expect(error).toBeUndefined();
+		expect(output[0].json.result.ID).toBeDefined();
+		expect(output[1].json).toMatchObject({ next: 50, total: 60 });
+		expect(output[1].json.result).toHaveLength(50);
+	});
+
+	it('returns a non-list answer as one item even with Return All Pages', async () => {
+		portal.seedLeads(1, () => ({
+			TITLE: 'Single',
+			PHONE: [
+				{ VALUE: '+1', VALUE_TYPE: 'WORK' },
+				{ VALUE: '+2', VALUE_TYPE: 'WORK' },
+			],
+		}));
+		const { output, error } = await runBitrix24(portal, {
+			parameters: call({
+				method: 'crm.lead.get',
+				parametersJson: `{"id": ${portal.leads()[0].ID}}`,
+				returnAllPages: true,
+			}),
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(output[0].json.result.TITLE).toBe('Single');
+	});
+
+	it('sends typed JSON per item when batching is switched off', async () => {
+		const { error } = await runBitrix24(portal, {
+			items: [{}, {}],
+			parameters: call({
+				method: 'crm.lead.add',
+				parametersJson: '{"fields": {"TITLE": "Typed"}}',
+				options: { batchItems: false },
+			}),
+		});
+		expect(error).toBeUndefined();
+		expect(portal.log.map((entry) => entry.restMethod)).toEqual(['crm.lead.add', 'crm.lead.add']);
+	});
 });

@@ -72,5 +72,14 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 		const fields = (await call('loadOptions', 'getLeadFields')).result;
 		expect(fields).toContainEqual({ name: 'Lead Title (TITLE)', value: 'TITLE' });
 		expect(fields.some((option) => option.value.startsWith('UF_CRM_'))).toBe(true);
+		expect(fields.map((option) => option.value)).toContain('PHONE');
+		const sortable = (await call('loadOptions', 'getLeadSortFields')).result.map((option) => option.value);
+		expect(sortable).toEqual(expect.arrayContaining(['ID', 'TITLE', 'DATE_CREATE']));
+		expect(sortable).not.toContain('PHONE');
+		const users = (await call('loadOptions', 'getUsers')).result;
+		expect(users).toEqual([
+			{ name: 'Sandbox Admin (admin@sandbox.local)', value: '1' },
+			{ name: 'Sam Manager (manager@sandbox.local)', value: '2' },
+		]);
 	});
 });

@@ -1,4 +1,11 @@
-import { batchBody, batchIsRead, chunk, readBatch } from '../../../nodes/Bitrix24/transport/batch';
+import {
+	batchBody,
+	batchIsRead,
+	chunk,
+	containsBatchReference,
+	operatingResets,
+	readBatch,
+} from '../../../nodes/Bitrix24/transport/batch';
 
 describe('batch', () => {
 	const commands = [
@@ -61,5 +68,21 @@ describe('batch', () => {
 		expect(chunk(Array.from({ length: 120 }, (_, i) => i)).map((part) => part.length)).toEqual([
 			50, 50, 20,
 		]);
+	});
+
+	it('spots values Bitrix24 would take for batch references', () => {
+		expect(containsBatchReference({ fields: { TITLE: 'x $result[a] y' } })).toBe(true);
+		expect(containsBatchReference({ list: ['$NEXT[b]'] })).toBe(true);
+		expect(containsBatchReference({ fields: { TITLE: 'costs $5', NOTE: 'results' } })).toBe(false);
+	});
+
+	it("reads each command's operating_reset_at", () => {
+		const resets = operatingResets({
+			result: {
+				result: { a: 1 },
+				result_time: { a: { operating_reset_at: 1700000600 }, b: { duration: 1 } },
+			},
+		});
+		expect([...resets]).toEqual([['a', 1700000600]]);
 	});
 });

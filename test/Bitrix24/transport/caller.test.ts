@@ -126,11 +126,29 @@ describe('performCall', () => {
 		expect(sent).toHaveLength(3);
 	});
 
-	it('never repeats a write after a server error', async () => {
+	it('never repeats a write after a server error, and says it may have run', async () => {
 		const { ctx, sent } = scripted([serverError]);
 		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
-		expect(outcome).toMatchObject({ kind: 'failed', failure: { status: 500 } });
+		expect(outcome).toEqual({ kind: 'unknown', reason: 'HTTP 500', status: 500 });
 		expect(sent).toHaveLength(1);
+	});
+
+	it('treats a non-Bitrix24 answer to a write as possibly run', async () => {
+		const { ctx } = scripted([{ kind: 'answer', status: 502, body: '<html>Bad gateway</html>' }]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome).toMatchObject({ kind: 'unknown', status: 502 });
+	});
+
+	it('reports OVERLOAD_LIMIT (REST blocked, nothing ran) as a plain failure', async () => {
+		const { ctx } = scripted([
+			{
+				kind: 'answer',
+				status: 503,
+				body: { error: 'OVERLOAD_LIMIT', error_description: 'blocked' },
+			},
+		]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome).toMatchObject({ kind: 'failed', failure: { code: 'OVERLOAD_LIMIT' } });
 	});
 
 	it('reports a write whose connection dropped as unknown, without repeating it', async () => {
@@ -163,6 +181,6 @@ describe('performCall', () => {
 		const answers = Array.from({ length: 52 }, () => ok(true));
 		const { ctx, clock } = scripted(answers);
 		for (let i = 0; i < 52; i++) await performCall(ctx, 'crm.lead.update', {}, false);
-		expect(clock.sleeps).toEqual([500, 500]);
+		expect(clock.sleeps).toEqual([500, 500, 500]);
 	});
 });

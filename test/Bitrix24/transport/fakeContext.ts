@@ -26,7 +26,7 @@ export function fakeContext(answer: (url: string, body: IDataObject) => IDataObj
 		getNode: () => node,
 		getNodeParameter: (name: string, _index: number, fallback: unknown) =>
 			name === 'authentication' ? 'webhook' : fallback,
-		getCredentials: async () => ({ webhookUrl: `${portal}/rest/1/secretcode/` }),
+		getCredentials: async () => ({ secretWebhookUrl: `${portal}/rest/1/secretcode/` }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				const body = options.body as IDataObject;

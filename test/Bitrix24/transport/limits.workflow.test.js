@@ -67,7 +67,10 @@ describe('transport limits and faults in a workflow', () => {
 		const { error } = await runBitrix24(portal, {
 			parameters: { resource: 'lead', operation: 'create', title: 'Once' },
 		});
-		expect(error.message).toMatch(/^Bitrix24 crm\.lead\.add: /);
+		expect(error.message).toMatch(
+			/^Bitrix24 crm\.lead\.add: .*; the request may have been processed$/,
+		);
+		expect(error.description).toMatch(/check the record in Bitrix24/);
 		expect(error.httpCode).toBe('502');
 		expect(restRequests(portal)).toBe(1);
 	});
@@ -87,5 +90,20 @@ describe('transport limits and faults in a workflow', () => {
 		expect(portal.log.filter((entry) => entry.status === 503)).toHaveLength(0);
 		const paced = portal.log[59].at - portal.log[49].at;
 		expect(paced).toBeGreaterThanOrEqual(4500);
+	});
+
+	it('waits out OPERATION_TIME_LIMIT met by pages inside a chained export batch', async () => {
+		portal = await startPortal({
+			operating: { limitSeconds: 1, windowSeconds: 2, costSeconds: { 'crm.lead.list': 0.3 } },
+		});
+		portal.seedLeads(600);
+		const { output, error } = await runBitrix24(portal, {
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: true, simplify: false },
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => Number(item.json.ID))).toEqual(
+			portal.leads().map((lead) => Number(lead.ID)),
+		);
+		expect(portal.log.some((entry) => entry.status === 429)).toBe(true);
 	});
 });

@@ -36,24 +36,24 @@ describe('exportAll (fast export chained in batch)', () => {
 			const keys = Object.keys(body.cmd as IDataObject);
 			keys.forEach((key, page) => {
 				const first = (call - 1) * 2500 + page * 50 + 1;
-				pages[key] = {
-					items: call === 1 ? rows(first, first + 49) : page === 0 ? rows(first, first + 9) : [],
-				};
+				const found =
+					call === 1 ? rows(first, first + 49) : page === 0 ? rows(first, first + 9) : [];
+				pages[key] = { items: found.map((row) => ({ id: Number(row.ID) })) };
 			});
 			return { result: { result: pages } };
 		});
 		const all = await exportAll.call(ctx, {
 			method: 'crm.item.list',
 			params: { entityTypeId: 2, select: ['title'] },
-			idField: 'ID',
+			idField: 'id',
 			rowsKey: 'items',
 		});
 		expect(all).toHaveLength(2510);
 		expect(sent).toHaveLength(2);
 		const second = sent[1].body.cmd as IDataObject;
-		expect(decode(second.p0)).toContain('filter[>ID]=2500');
-		expect(decode(second.p1)).toContain('filter[>ID]=$result[p0][items][49][ID]');
-		expect(decode(second.p0)).toContain('select[0]=title&select[1]=ID');
+		expect(decode(second.p0)).toContain('filter[>id]=2500');
+		expect(decode(second.p1)).toContain('filter[>id]=$result[p0][items][49][id]');
+		expect(decode(second.p0)).toContain('select[0]=title&select[1]=id');
 	});
 
 	it('asks only for the pages a limit needs, and starts after a user-given >ID', async () => {
@@ -99,6 +99,50 @@ describe('exportAll (fast export chained in batch)', () => {
 	});
 });
 
+describe('exportAll at page boundaries', () => {
+	/** A table of `size` rows served page by page from the `>ID` cursor each command carries. */
+	function table(size: number) {
+		return fakeContext((url, body) => {
+			const page = (after: number) => rows(after + 1, Math.min(after + 50, size));
+			if (url !== 'batch.json')
+				return { result: page(Number((body.filter as IDataObject)['>ID'])) };
+			const results: IDataObject = {};
+			let after = -1;
+			for (const [key, command] of Object.entries(body.cmd as IDataObject)) {
+				const cursor = /filter%5B%3EID%5D=([^&]*)/.exec(String(command))?.[1] ?? '';
+				after = /^\d+$/.test(cursor) ? Number(cursor) : after + 50;
+				results[key] = after < size ? page(after) : [];
+			}
+			return { result: { result: results } };
+		});
+	}
+
+	it.each([
+		[49, 1],
+		[50, 1],
+		[2500, 2],
+		[2501, 2],
+		[10000, 5],
+	])('reads a table of %i rows in %i request(s)', async (size, requests) => {
+		const { ctx, sent } = table(size);
+		const all = await exportAll.call(ctx, { method: 'crm.lead.list', params: {} });
+		expect(all.map((row) => Number(row.ID))).toEqual(Array.from({ length: size }, (_, i) => i + 1));
+		expect(sent).toHaveLength(requests);
+	});
+
+	it('stops with a clear error when rows come without their ID', async () => {
+		const { ctx } = fakeContext((_url, body) => {
+			const pages: IDataObject = {};
+			for (const key of Object.keys(body.cmd as IDataObject))
+				pages[key] = Array.from({ length: 50 }, () => ({ TITLE: 'x' }));
+			return { result: { result: pages } };
+		});
+		await expect(exportAll.call(ctx, { method: 'crm.lead.list', params: {} })).rejects.toThrow(
+			'crm.lead.list returned rows without a usable ID',
+		);
+	});
+});
+
 describe('listByOffset (custom order)', () => {
 	it('reads the first page, then requests every remaining offset in one batch', async () => {
 		const { ctx, sent } = fakeContext((url, body) => {
@@ -128,5 +172,17 @@ describe('listByOffset (custom order)', () => {
 			await listByOffset.call(ctx, { method: 'crm.lead.list', params: {}, limit: 20 }),
 		).toHaveLength(20);
 		expect(sent).toHaveLength(1);
+	});
+
+	it('follows next page by page when Bitrix24 gives no total', async () => {
+		const { ctx, sent } = fakeContext((_url, body) => {
+			const start = Number(body.start);
+			return start < 100
+				? { result: rows(start + 1, start + 50), next: start + 50 }
+				: { result: rows(101, 120) };
+		});
+		const all = await listByOffset.call(ctx, { method: 'some.list', params: {} });
+		expect(all).toHaveLength(120);
+		expect(sent.map((request) => request.body.start)).toEqual([0, 50, 100]);
 	});
 });

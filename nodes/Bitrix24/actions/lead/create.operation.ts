@@ -54,6 +54,6 @@ export async function execute(
 			if (emails.length) fields.EMAIL = emails as unknown as IDataObject[];
 			return { method: 'crm.lead.add', params: { fields } };
 		},
-		(result) => ({ id: Number(result) }),
+		({ result }) => ({ id: Number(result) }),
 	);
 }

@@ -23,6 +23,6 @@ export async function execute(
 			ids[itemIndex] = recordIdParameter(this, 'leadId', itemIndex, 'Lead');
 			return { method: 'crm.lead.delete', params: { id: ids[itemIndex] } };
 		},
-		(_result, itemIndex) => ({ id: ids[itemIndex], deleted: true }),
+		({ itemIndex }) => ({ id: ids[itemIndex], deleted: true }),
 	);
 }

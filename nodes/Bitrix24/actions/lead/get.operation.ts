@@ -32,7 +32,7 @@ export async function execute(
 			method: 'crm.lead.get',
 			params: { id: recordIdParameter(this, 'leadId', itemIndex, 'Lead') },
 		}),
-		(result, itemIndex) => {
+		({ result, itemIndex }) => {
 			const lead = result as IDataObject;
 			return this.getNodeParameter('simplify', itemIndex, true) ? simplifyLead(lead) : lead;
 		},

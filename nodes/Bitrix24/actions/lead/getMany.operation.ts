@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyLead } from '../../helpers/crmRecord';
+import { SIMPLE_LEAD_FIELDS, simplifyLead } from '../../helpers/crmRecord';
 import { executeEachItem } from '../../helpers/execute';
 import { MULTI_FIELDS } from '../../helpers/multiFields';
 import { jsonObjectParameter } from '../../helpers/parameters';
 import { exportAll, listByOffset } from '../../transport';
-import { simplifyProperty } from './lead.fields';
+import { responsibleOption, simplifyProperty, sourceOption, statusOption } from './lead.fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,25 +49,9 @@ const properties: INodeProperties[] = [
 			},
 			{ displayName: 'Modified After', name: '>=DATE_MODIFY', type: 'dateTime', default: '' },
 			{ displayName: 'Modified Before', name: '<=DATE_MODIFY', type: 'dateTime', default: '' },
-			{ displayName: 'Responsible User ID', name: 'ASSIGNED_BY_ID', type: 'number', default: 0 },
-			{
-				displayName: 'Source Name or ID',
-				name: 'SOURCE_ID',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getLeadSources' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			{
-				displayName: 'Status Name or ID',
-				name: 'STATUS_ID',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getLeadStatuses' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
+			responsibleOption,
+			sourceOption,
+			statusOption,
 			{
 				displayName: 'Title Contains',
 				name: '%TITLE',
@@ -107,7 +91,7 @@ const properties: INodeProperties[] = [
 								displayName: 'Field Name or ID',
 								name: 'field',
 								type: 'options',
-								typeOptions: { loadOptionsMethod: 'getLeadFields' },
+								typeOptions: { loadOptionsMethod: 'getLeadSortFields' },
 								default: 'DATE_CREATE',
 								description:
 									'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -136,22 +120,7 @@ const displayOptions = { show: { resource: ['lead'], operation: ['getAll'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const SIMPLE_SELECT = [
-	'ID',
-	'TITLE',
-	'NAME',
-	'LAST_NAME',
-	'COMPANY_TITLE',
-	'STATUS_ID',
-	'SOURCE_ID',
-	'ASSIGNED_BY_ID',
-	'OPPORTUNITY',
-	'CURRENCY_ID',
-	'DATE_CREATE',
-	'DATE_MODIFY',
-	'PHONE',
-	'EMAIL',
-];
+const SIMPLE_SELECT = [...SIMPLE_LEAD_FIELDS, 'PHONE', 'EMAIL'];
 
 function filterFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const chosen = { ...(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) };

@@ -1,7 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonObjectParameter } from '../../helpers/parameters';
 import type { MultiValue } from '../../helpers/multiFields';
+import { jsonObjectParameter } from '../../helpers/parameters';
+
+/** Lead dropdowns whose values come from the portal; shared by the fields and the filters. */
+export const statusOption: INodeProperties = {
+	displayName: 'Status Name or ID',
+	name: 'STATUS_ID',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLeadStatuses' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const sourceOption: INodeProperties = {
+	displayName: 'Source Name or ID',
+	name: 'SOURCE_ID',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getLeadSources' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const responsibleOption: INodeProperties = {
+	displayName: 'Responsible User Name or ID',
+	name: 'ASSIGNED_BY_ID',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	default: '',
+	description:
+		'The Bitrix24 user responsible for the lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
 
 /** Lead fields offered in "Additional Fields" / "Update Fields", keyed by Bitrix24 field name. */
 export const leadFieldOptions: INodeProperties[] = [
@@ -42,32 +73,10 @@ export const leadFieldOptions: INodeProperties[] = [
 			'Any other lead fields by their Bitrix24 names, including custom fields, e.g. {"UF_CRM_1700000000": "value", "ADDRESS_CITY": "Berlin"}',
 	},
 	{ displayName: 'Position', name: 'POST', type: 'string', default: '' },
-	{
-		displayName: 'Responsible User ID',
-		name: 'ASSIGNED_BY_ID',
-		type: 'number',
-		default: 0,
-		description: 'ID of the Bitrix24 user responsible for the lead',
-	},
-	{
-		displayName: 'Source Name or ID',
-		name: 'SOURCE_ID',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getLeadSources' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	responsibleOption,
+	sourceOption,
 	{ displayName: 'Source Details', name: 'SOURCE_DESCRIPTION', type: 'string', default: '' },
-	{
-		displayName: 'Status Name or ID',
-		name: 'STATUS_ID',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getLeadStatuses' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	statusOption,
 	{ displayName: 'Title', name: 'TITLE', type: 'string', default: '' },
 ];
 

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemError } from '../../helpers/execute';
-import { executeItemCalls } from '../../helpers/execute';
+import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
 import type { MultiFieldMode, MultiFieldName, MultiValue } from '../../helpers/multiFields';
 import { multiFieldUpdate } from '../../helpers/multiFields';
 import { recordIdParameter } from '../../helpers/parameters';
@@ -68,63 +68,61 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const planned: Array<Planned | undefined> = [];
-	const failures = new Map<number, unknown>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const multi: Array<[MultiFieldName, MultiValue[]]> = [
-				['PHONE', multiValuesFrom(this, 'phones', itemIndex)],
-				['EMAIL', multiValuesFrom(this, 'emails', itemIndex)],
-			];
-			planned[itemIndex] = {
-				id: recordIdParameter(this, 'leadId', itemIndex, 'Lead'),
-				fields: leadFieldsFrom(this, 'updateFields', itemIndex),
-				multi: multi.filter(([, values]) => values.length > 0),
-				mode: this.getNodeParameter('multiFieldMode', itemIndex, 'add') as MultiFieldMode,
-			};
-		} catch (error) {
-			failures.set(itemIndex, error);
+	const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
+		const multi: Array<[MultiFieldName, MultiValue[]]> = [
+			['PHONE', multiValuesFrom(this, 'phones', itemIndex)],
+			['EMAIL', multiValuesFrom(this, 'emails', itemIndex)],
+		];
+		return {
+			id: recordIdParameter(this, 'leadId', itemIndex, 'Lead'),
+			fields: leadFieldsFrom(this, 'updateFields', itemIndex),
+			multi: multi.filter(([, values]) => values.length > 0),
+			mode: this.getNodeParameter('multiFieldMode', itemIndex, 'add') as MultiFieldMode,
+		};
+	});
+
+	const current = await currentMultiFields.call(this, plans);
+
+	const calls = plans.map((plan, itemIndex) => {
+		if (isItemError(plan)) return plan;
+		const existing = current.get(itemIndex);
+		if (isItemError(existing)) return existing;
+		const fields = { ...plan.fields };
+		for (const [field, values] of plan.multi) {
+			fields[field] = multiFieldUpdate(
+				field,
+				plan.mode,
+				values,
+				existing?.[field] as IDataObject[],
+			);
 		}
-	}
-
-	const current = await currentMultiFields.call(this, planned);
-
-	return await executeItemCalls.call(
-		this,
-		items,
-		(itemIndex) => {
-			const plan = planned[itemIndex];
-			if (!plan) throw failures.get(itemIndex);
-			const existing = current.get(itemIndex);
-			if (existing instanceof Error) throw existing;
-			const fields = { ...plan.fields };
-			for (const [field, values] of plan.multi) {
-				fields[field] = multiFieldUpdate(
-					field,
-					plan.mode,
-					values,
-					existing?.[field] as IDataObject[],
-				);
-			}
-			return { method: 'crm.lead.update', params: { id: plan.id, fields } };
-		},
-		(_result, itemIndex) => ({ id: planned[itemIndex]?.id, updated: true }),
-	);
+		return { method: 'crm.lead.update', params: { id: plan.id, fields } };
+	});
+	const outcomes = await sendPlannedCalls.call(this, calls, ({ itemIndex }) => ({
+		id: (plans[itemIndex] as Planned).id,
+		updated: true,
+	}));
+	return toOutput(this, outcomes);
 }
 
-/** "Replace" and "Remove" need the lead's current phone/email entry IDs: one batched read. */
+/**
+ * "Replace" and "Remove" need the lead's current phone/email entry IDs: one batched read for the
+ * items that need them. Without "Continue On Fail" a failed read stops the node before any update.
+ */
 async function currentMultiFields(
 	this: IExecuteFunctions,
-	planned: Array<Planned | undefined>,
+	plans: Array<Planned | ItemError>,
 ): Promise<Map<number, IDataObject | ItemError>> {
-	const calls = planned.flatMap((plan, itemIndex) =>
-		plan && plan.mode !== 'add' && plan.multi.length > 0
+	const calls = plans.flatMap((plan, itemIndex) =>
+		!isItemError(plan) && plan.mode !== 'add' && plan.multi.length > 0
 			? [{ itemIndex, method: 'crm.lead.get', params: { id: plan.id } }]
 			: [],
 	);
 	const current = new Map<number, IDataObject | ItemError>();
 	if (calls.length === 0) return current;
-	for (const result of await runItemCalls.call(this, calls)) {
+	const stopOnFailure = !this.continueOnFail();
+	for (const result of await runItemCalls.call(this, calls, { stopOnFailure })) {
+		if (!result.ok && stopOnFailure) throw result.error;
 		current.set(result.itemIndex, result.ok ? (result.result as IDataObject) : result.error);
 	}
 	return current;

@@ -8,7 +8,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem, executeItemCalls } from '../../helpers/execute';
 import { jsonObjectParameter, setBracketPath } from '../../helpers/parameters';
-import { apiRequest, listByOffset } from '../../transport';
+import type { Envelope } from '../../transport';
+import { apiRequest, remainingPages, rowsOf } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,13 +23,13 @@ const properties: INodeProperties[] = [
 			'Name of the REST method, as in the <a href="https://apidocs.bitrix24.com/">Bitrix24 REST documentation</a>',
 	},
 	{
-		displayName: 'Parameters',
+		displayName: 'Send Parameters',
 		name: 'parametersMode',
 		type: 'options',
 		options: [
 			{ name: 'None', value: 'none' },
-			{ name: 'JSON', value: 'json' },
-			{ name: 'Key / Value', value: 'keyValue' },
+			{ name: 'Using JSON', value: 'json' },
+			{ name: 'Using Fields Below', value: 'keyValue' },
 		],
 		default: 'json',
 	},
@@ -97,7 +98,7 @@ const displayOptions = { show: { resource: ['method'], operation: ['call'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/i;
+const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
 function methodName(ctx: IExecuteFunctions, itemIndex: number): string {
 	const method = String(ctx.getNodeParameter('method', itemIndex, '')).trim();
@@ -124,10 +125,17 @@ function parametersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return params;
 }
 
-/** The rows of a list answer: `result` itself, or its single array (`items`, `tasks`, …). */
-function rowsKeyOf(result: unknown): string | undefined {
-	if (Array.isArray(result) || result === null || typeof result !== 'object') return undefined;
-	return Object.keys(result).find((key) => Array.isArray((result as IDataObject)[key]));
+/**
+ * Where the rows of a list answer are: `result` itself, or its one array (`items`, `tasks`, …)
+ * when Bitrix24 marked the answer as a list with `next` or `total`. `null`: not a list.
+ */
+function listRowsKey(envelope: Envelope): string | undefined | null {
+	const { result } = envelope;
+	if (Array.isArray(result)) return undefined;
+	if (result === null || typeof result !== 'object') return null;
+	if (envelope.next === undefined && envelope.total === undefined) return null;
+	const arrays = Object.keys(result).filter((key) => Array.isArray((result as IDataObject)[key]));
+	return arrays.length === 1 ? arrays[0] : null;
 }
 
 function asJson(value: unknown): IDataObject {
@@ -136,37 +144,52 @@ function asJson(value: unknown): IDataObject {
 		: { value: value as IDataObject[string] };
 }
 
+function callOutput({
+	result,
+	next,
+	total,
+}: {
+	result: unknown;
+	next?: number;
+	total?: number;
+}): IDataObject {
+	return {
+		result: result as IDataObject[string],
+		...(next !== undefined ? { next } : {}),
+		...(total !== undefined ? { total } : {}),
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const returnAllPages = this.getNodeParameter('returnAllPages', 0, false) as boolean;
-	const batchItems =
-		(this.getNodeParameter('options.batchItems', 0, true) as boolean) && !returnAllPages;
+	const batchItems = this.getNodeParameter('options.batchItems', 0, true) as boolean;
 
-	if (batchItems) {
+	if (!returnAllPages) {
 		return await executeItemCalls.call(
 			this,
 			items,
 			(itemIndex) => ({
 				method: methodName(this, itemIndex),
 				params: parametersOf(this, itemIndex),
+				alone: !batchItems,
 			}),
-			(result) => ({ result: result as IDataObject[string] }),
+			callOutput,
 		);
 	}
 	return await executeEachItem.call(this, items, async (itemIndex) => {
 		const method = methodName(this, itemIndex);
 		const params = parametersOf(this, itemIndex);
-		if (returnAllPages) {
-			const rows = await listByOffset.call(this, { method, params, rowsKey: rowsKeyOf });
-			return rows.map(asJson);
-		}
-		const envelope = await apiRequest.call(this, method, params, itemIndex);
-		return {
-			result: envelope.result as IDataObject[string],
-			next: envelope.next,
-			total: envelope.total,
-		};
+		const first = await apiRequest.call(this, method, params, itemIndex);
+		const rowsKey = listRowsKey(first);
+		if (rowsKey === null) return callOutput(first);
+		const request = { method, params, rowsKey };
+		const rows = [
+			...rowsOf(first.result, rowsKey),
+			...(await remainingPages.call(this, first, request, 0)),
+		];
+		return rows.map(asJson);
 	});
 }

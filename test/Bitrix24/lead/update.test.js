@@ -2,7 +2,7 @@ const { startPortal, runBitrix24, restRequests } = require('../../helpers/bitrix
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 
-describe('Lead → Get, Update, Delete', () => {
+describe('Lead → Update', () => {
 	let portal;
 	let leadId;
 	beforeEach(async () => {
@@ -20,62 +20,6 @@ describe('Lead → Get, Update, Delete', () => {
 	});
 	afterEach(async () => {
 		await portal.stop();
-	});
-
-	it('gets a lead simplified, raw, and by its portal URL', async () => {
-		const simple = await runBitrix24(portal, {
-			parameters: { resource: 'lead', operation: 'get', leadId: byId(leadId) },
-		});
-		expect(simple.error).toBeUndefined();
-		expect(simple.output[0].json).toMatchObject({
-			ID: String(leadId),
-			TITLE: 'Existing',
-			PHONE: '+1 555 0001',
-			EMAIL: 'ann@example.com',
-		});
-
-		const raw = await runBitrix24(portal, {
-			parameters: {
-				resource: 'lead',
-				operation: 'get',
-				simplify: false,
-				leadId: { __rl: true, mode: 'url', value: `${portal.url}/crm/lead/details/${leadId}/` },
-			},
-		});
-		expect(raw.output[0].json.PHONE).toHaveLength(2);
-	});
-
-	it('gets many leads by ID from input items in one batch request', async () => {
-		portal.seedLeads(99, (i) => ({ TITLE: `More ${i}` }));
-		const ids = portal.leads().map((lead) => lead.ID);
-		portal.clearLog();
-		const { output, error } = await runBitrix24(portal, {
-			items: ids.map((id) => ({ id })),
-			parameters: {
-				resource: 'lead',
-				operation: 'get',
-				leadId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.ID)).toEqual(ids);
-		expect(restRequests(portal)).toBe(2);
-	});
-
-	it('explains a lead that does not exist and an ID that is not a number, naming the item', async () => {
-		const { output } = await runBitrix24(portal, {
-			items: [{ id: 999999 }, { id: 'abc' }, { id: leadId }],
-			parameters: {
-				resource: 'lead',
-				operation: 'get',
-				leadId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			},
-			continueOnFail: true,
-		});
-		expect(output[0].json.error).toBe('Bitrix24 crm.lead.get: Not found');
-		expect(output[0].json.details).toMatch(/No record with this ID/);
-		expect(output[1].json.error).toBe('Lead must be a positive whole number');
-		expect(output[2].json.ID).toBe(String(leadId));
 	});
 
 	it('updates fields and adds phones by default', async () => {
@@ -125,12 +69,48 @@ describe('Lead → Get, Update, Delete', () => {
 		expect(lead.EMAIL.map((email) => email.VALUE)).toEqual(['ann@example.com']);
 	});
 
-	it('deletes a lead and returns { deleted: true }', async () => {
+	it('replaces phones and emails together, and fails only the item whose lead is missing', async () => {
 		const { output, error } = await runBitrix24(portal, {
-			parameters: { resource: 'lead', operation: 'delete', leadId: byId(leadId) },
+			items: [{ id: leadId }, { id: 999999 }],
+			parameters: {
+				resource: 'lead',
+				operation: 'update',
+				leadId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				multiFieldMode: 'replace',
+				phones: { values: [{ value: '+44 20 7946 0000', valueType: 'WORK' }] },
+				emails: { values: [{ value: 'new@example.com', valueType: 'HOME' }] },
+			},
+			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(output[0].json).toEqual({ id: leadId, deleted: true });
-		expect(portal.leads()).toHaveLength(0);
+		expect(output[0].json).toEqual({ id: leadId, updated: true });
+		expect(output[1].json.error).toBe('Bitrix24 crm.lead.get: Not found');
+		const [lead] = portal.leads();
+		expect(lead.PHONE.map((phone) => phone.VALUE)).toEqual(['+44 20 7946 0000']);
+		expect(lead.EMAIL).toEqual([
+			expect.objectContaining({ VALUE: 'new@example.com', VALUE_TYPE: 'HOME' }),
+		]);
+	});
+
+	it('without Continue On Fail, stops at the first failing item and sends nothing after it', async () => {
+		portal.seedLeads(119, (i) => ({ TITLE: `Bulk ${i}` }));
+		const ids = portal.leads().map((lead) => Number(lead.ID));
+		ids[60] = 999999;
+		portal.clearLog();
+		const { error } = await runBitrix24(portal, {
+			items: ids.map((id) => ({ id })),
+			parameters: {
+				resource: 'lead',
+				operation: 'update',
+				leadId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { COMMENTS: 'touched' },
+			},
+		});
+		expect(error.message).toBe('Bitrix24 crm.lead.update: Lead is not found');
+		expect(error.context.itemIndex).toBe(60);
+		expect(restRequests(portal)).toBe(2);
+		const touched = portal.leads().map((lead) => lead.COMMENTS === 'touched');
+		expect(touched.slice(0, 60).every(Boolean)).toBe(true);
+		expect(touched.slice(60).some(Boolean)).toBe(false);
 	});
 });

@@ -1,0 +1,197 @@
+// Drives one real n8n: its user folder, the packed package installed as a community package,
+// CLI imports and executions, and `n8n start` with a provisioned owner account.
+'use strict';
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const PACKAGE_NAME = 'n8n-nodes-bitrix24';
+
+class N8nInstance {
+	/**
+	 * @param {{ runtime: import('./runtime').Runtime, userFolder: string, port?: number,
+	 *   env?: Record<string, string>, owner?: { email: string, password: string, firstName?: string, lastName?: string } }} options
+	 */
+	constructor({ runtime, userFolder, port = 5678, env = {}, owner }) {
+		this.runtime = runtime;
+		this.userFolder = userFolder;
+		this.port = port;
+		this.extraEnv = env;
+		this.owner = owner;
+		this.process = null;
+		this.logFile = path.join(userFolder, 'n8n.log');
+		fs.mkdirSync(path.join(userFolder, '.n8n', 'nodes'), { recursive: true });
+	}
+
+	get url() {
+		return `http://localhost:${this.port}`;
+	}
+
+	env() {
+		const env = {
+			...process.env,
+			PATH: `${path.join(this.runtime.nodeHome, 'bin')}${path.delimiter}${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
+			N8N_ENCRYPTION_KEY: 'n8n-nodes-bitrix24-local-only',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_WEBHOOK_URL: `${this.url}/`,
+			...this.ownerEnv(),
+			...this.extraEnv,
+		};
+		for (const key of ['NODE_OPTIONS', 'npm_config_nodedir']) delete env[key];
+		return env;
+	}
+
+	ownerEnv() {
+		if (!this.owner) return {};
+		const bcrypt = require(path.join(this.runtime.dir, 'node_modules', 'bcryptjs'));
+		return {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: this.owner.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: this.owner.firstName ?? 'Demo',
+			N8N_INSTANCE_OWNER_LAST_NAME: this.owner.lastName ?? 'Owner',
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(this.owner.password, 10),
+		};
+	}
+
+	/** Runs an n8n CLI command to completion. */
+	cli(args) {
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
+				env: this.env(),
+				cwd: this.userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk) => (stdout += chunk));
+			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.on('error', reject);
+			child.on('close', (code) => resolve({ code, stdout, stderr }));
+		});
+	}
+
+	async cliOrThrow(args) {
+		const result = await this.cli(args);
+		if (result.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+		}
+		return result;
+	}
+
+	/** Installs the packed package the way n8n installs a community package. */
+	installPackage(tarball) {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		const manifest = path.join(nodesDir, 'package.json');
+		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }));
+		return new Promise((resolve, reject) => {
+			const child = spawn(
+				'npm',
+				['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--loglevel=error', tarball],
+				{ cwd: nodesDir, stdio: ['ignore', 'pipe', 'pipe'] },
+			);
+			let output = '';
+			child.stdout.on('data', (chunk) => (output += chunk));
+			child.stderr.on('data', (chunk) => (output += chunk));
+			child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm install ${tarball} failed:\n${output}`))));
+		});
+	}
+
+	async importJson(kind, data) {
+		const file = path.join(this.userFolder, `import-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		fs.writeFileSync(file, JSON.stringify(data));
+		try {
+			await this.cliOrThrow([`import:${kind}`, `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+	}
+
+	/** @param {Array<{ id: string, name: string, type: string, data: object }>} credentials */
+	async importCredentials(credentials) {
+		await this.importJson('credentials', credentials);
+	}
+
+	async importWorkflow(workflow) {
+		await this.importJson('workflow', workflow);
+	}
+
+	async publishWorkflow(id) {
+		await this.cliOrThrow(['publish:workflow', `--id=${id}`]);
+	}
+
+	/** Executes a workflow that starts with a Manual Trigger; returns n8n's run (IRun) JSON. */
+	async execute(id) {
+		const { code, stdout, stderr } = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		const start = stdout.search(/^\{/m);
+		let run;
+		try {
+			run = JSON.parse(stdout.slice(start));
+		} catch {
+			throw new Error(`n8n execute --id=${id} printed no run (exit ${code}):\n${(stdout + stderr).slice(-3000)}`);
+		}
+		return run;
+	}
+
+	/** Starts `n8n start` and resolves once it answers /healthz. */
+	async start({ timeoutMs = 120000 } = {}) {
+		const log = fs.openSync(this.logFile, 'a');
+		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
+			env: this.env(),
+			cwd: this.userFolder,
+			stdio: ['ignore', log, log],
+		});
+		const exited = new Promise((resolve) => this.process.once('exit', resolve));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const code = await Promise.race([exited.then(() => 'exited'), delay(500)]);
+			if (code === 'exited') throw new Error(`n8n exited during start-up; see ${this.logFile}:\n${this.log().slice(-3000)}`);
+			if (await this.healthy()) return;
+		}
+		await this.stop();
+		throw new Error(`n8n did not answer ${this.url}/healthz within ${timeoutMs / 1000} s; see ${this.logFile}`);
+	}
+
+	async healthy() {
+		try {
+			const response = await fetch(`${this.url}/healthz`);
+			return response.ok;
+		} catch {
+			return false;
+		}
+	}
+
+	log() {
+		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	/** Stops n8n gracefully (SIGTERM), then forcefully after the grace period. */
+	async stop({ graceMs = 20000 } = {}) {
+		const child = this.process;
+		this.process = null;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const result = await Promise.race([exited.then(() => 'exited'), delay(graceMs)]);
+		if (result !== 'exited') {
+			child.kill('SIGKILL');
+			await exited;
+		}
+	}
+}
+
+function delay(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+module.exports = { N8nInstance, PACKAGE_NAME, delay };
