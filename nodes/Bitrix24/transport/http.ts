@@ -42,11 +42,8 @@ export function exchangeFromError(error: unknown): Exchange | undefined {
 		if (response && typeof status === 'number') {
 			return { kind: 'answer', status, body: response.data ?? response.body };
 		}
-		if (
-			typeof current.code === 'string' &&
-			/^E[A-Z_]+$/.test(current.code) &&
-			current.code !== 'ERR_CANCELED'
-		) {
+		// Node's socket errors (ECONNRESET, ETIMEDOUT…); not `ERR_*` codes, which are not network failures.
+		if (typeof current.code === 'string' && /^E[A-Z]+$/.test(current.code)) {
 			networkCode ??= current.code;
 			networkMessage ||= typeof current.message === 'string' ? current.message : '';
 		}
