@@ -11,9 +11,12 @@ const PACKAGE_NAME = 'n8n-nodes-bitrix24';
 class N8nInstance {
 	/**
 	 * @param {{ runtime: import('./runtime').Runtime, userFolder: string, port?: number,
-	 *   env?: Record<string, string>, owner?: { email: string, password: string, firstName?: string, lastName?: string } }} options
+	 *   env?: Record<string, string>, echo?: boolean,
+	 *   owner?: { email: string, password: string, firstName?: string, lastName?: string } }} options
 	 */
-	constructor({ runtime, userFolder, port = 5678, env = {}, owner }) {
+	constructor({ runtime, userFolder, port = 5678, env = {}, owner, echo = false }) {
+		/** Also show n8n's own output on this process's console. */
+		this.echo = echo;
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.port = port;
@@ -48,7 +51,11 @@ class N8nInstance {
 			...this.ownerEnv(),
 			...this.extraEnv,
 		};
-		for (const key of ['NODE_OPTIONS', 'npm_config_nodedir']) delete env[key];
+		// A test runner's NODE_ENV=test makes n8n silent and skips parts of its start-up.
+		for (const key of Object.keys(env)) {
+			if (key === 'NODE_OPTIONS' || key === 'npm_config_nodedir' || key.startsWith('JEST_')) delete env[key];
+		}
+		env.NODE_ENV = 'production';
 		return env;
 	}
 
@@ -145,12 +152,18 @@ class N8nInstance {
 
 	/** Starts `n8n start` and resolves once it answers /healthz. */
 	async start({ timeoutMs = 120000 } = {}) {
-		const log = fs.openSync(this.logFile, 'a');
+		const log = fs.createWriteStream(this.logFile, { flags: 'a' });
 		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
 			env: this.env(),
 			cwd: this.userFolder,
-			stdio: ['ignore', log, log],
+			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		this.process.stdout.pipe(log);
+		this.process.stderr.pipe(log);
+		if (this.echo) {
+			this.process.stdout.pipe(process.stdout);
+			this.process.stderr.pipe(process.stderr);
+		}
 		const exited = new Promise((resolve) => this.process.once('exit', resolve));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
@@ -159,16 +172,56 @@ class N8nInstance {
 			if (await this.healthy()) return;
 		}
 		await this.stop();
-		throw new Error(`n8n did not answer ${this.url}/healthz within ${timeoutMs / 1000} s; see ${this.logFile}`);
+		throw new Error(`n8n was not ready at ${this.url} within ${timeoutMs / 1000} s:\n${this.log().slice(-3000)}`);
 	}
 
+	/** Ready once the database is migrated and the REST API answers (not just /healthz). */
 	async healthy() {
 		try {
-			const response = await fetch(`${this.url}/healthz`);
-			return response.ok;
+			const readiness = await fetch(`${this.url}/healthz/readiness`);
+			if (!readiness.ok) return false;
+			const settings = await fetch(`${this.url}/rest/settings`);
+			return settings.ok && (settings.headers.get('content-type') ?? '').includes('json');
 		} catch {
 			return false;
 		}
+	}
+
+	/** Logs in as the provisioned owner; later `get` calls send the session cookie. */
+	async login() {
+		if (!this.owner) throw new Error('login needs an owner account (pass `owner`)');
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: this.owner.email, password: this.owner.password }),
+		});
+		if (!response.ok) throw new Error(`n8n login failed: HTTP ${response.status} ${await response.text()}`);
+		this.cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')])
+			.filter(Boolean)
+			.map((cookie) => cookie.split(';')[0])
+			.join('; ');
+	}
+
+	/** GET a path of n8n's own API as the logged-in owner. */
+	async get(pathname) {
+		const response = await fetch(`${this.url}${pathname}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+		if (!response.ok) throw new Error(`GET ${pathname}: HTTP ${response.status} ${await response.text()}`);
+		return await response.json();
+	}
+
+	/**
+	 * n8n activates published workflows in the background after start-up: wait until a production
+	 * webhook for POST exists (a GET then gets "not registered for GET requests", not "unknown").
+	 */
+	async waitForWebhook(pathname, { timeoutMs = 60000 } = {}) {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const response = await fetch(`${this.url}${pathname}`).catch(() => undefined);
+			const text = response ? await response.text() : '';
+			if (response && (response.status !== 404 || text.includes('Did you mean to make a POST request'))) return;
+			await delay(500);
+		}
+		throw new Error(`${pathname} was not registered within ${timeoutMs / 1000} s:\n${this.log().slice(-2000)}`);
 	}
 
 	log() {
