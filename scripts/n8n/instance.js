@@ -243,8 +243,9 @@ class N8nInstance {
 	}
 }
 
+/** A pause that does not by itself keep the process alive (the n8n child process does). */
 function delay(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 module.exports = { N8nInstance, PACKAGE_NAME, delay };
