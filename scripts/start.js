@@ -1,0 +1,125 @@
+// `npm start`: a real n8n with this package installed as a community package, connected to the
+// sandbox portal (or to your own portal), with the example workflows ready to run.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { createSandbox } = require('../sandbox');
+const { ensureN8n, cacheRoot } = require('./n8n/runtime');
+const { N8nInstance } = require('./n8n/instance');
+const { buildAndPack, root } = require('./pack');
+
+const settings = {
+	port: Number(process.env.N8N_PORT || 5678),
+	sandboxPort: Number(process.env.SANDBOX_PORT || 8787),
+	webhookUrl: process.env.BITRIX24_WEBHOOK_URL || '',
+	email: process.env.N8N_DEMO_EMAIL || 'demo@example.com',
+	password: process.env.N8N_DEMO_PASSWORD || 'Bitrix24-Demo1',
+	userFolder: process.env.N8N_DEMO_USER_FOLDER || path.join(cacheRoot(), 'demo'),
+};
+
+const WEBHOOK_CREDENTIAL_ID = 'b24SandboxWebhk1';
+const SAMPLE_STATUSES = ['NEW', 'NEW', 'IN_PROCESS', 'PROCESSED', 'JUNK'];
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+function loadExamples() {
+	const dir = path.join(root, 'examples');
+	return fs
+		.readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+}
+
+/** Published workflows are activated at start-up: the ones with a trigger other than manual. */
+function isTriggered(workflow) {
+	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');
+}
+
+async function startPortal() {
+	if (settings.webhookUrl) return { sandbox: null, webhookUrl: settings.webhookUrl };
+	const sandbox = createSandbox({ port: settings.sandboxPort, host: '127.0.0.1' });
+	await sandbox.start();
+	sandbox.seedLeads(25, (i) => ({
+		TITLE: `Sample lead ${i + 1}`,
+		NAME: ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret'][i % 5],
+		STATUS_ID: SAMPLE_STATUSES[i % SAMPLE_STATUSES.length],
+		PHONE: [{ VALUE: `+1 555 01${String(i).padStart(2, '0')}`, VALUE_TYPE: 'WORK' }],
+	}));
+	return { sandbox, webhookUrl: sandbox.webhookUrl };
+}
+
+async function main() {
+	say('n8n-nodes-bitrix24 demo');
+	const runtime = await ensureN8n({ log: say });
+
+	const tarball = buildAndPack({ outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bitrix24-pack-')), log: say });
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder: settings.userFolder,
+		port: settings.port,
+		owner: { email: settings.email, password: settings.password },
+	});
+	say(`Installing ${path.basename(tarball)} into n8n's community packages (${settings.userFolder})…`);
+	await n8n.installPackage(tarball);
+
+	const { sandbox, webhookUrl } = await startPortal();
+	say(sandbox ? `Sandbox portal running at ${sandbox.url} with 25 sample leads.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
+
+	say('Importing the credential and the example workflows…');
+	await n8n.importCredentials([
+		{
+			id: WEBHOOK_CREDENTIAL_ID,
+			name: sandbox ? 'Bitrix24 (sandbox webhook)' : 'Bitrix24 (your portal)',
+			type: 'bitrix24WebhookApi',
+			data: { secretWebhookUrl: webhookUrl },
+		},
+	]);
+	const examples = loadExamples();
+	for (const workflow of examples) await n8n.importWorkflow(workflow);
+	for (const workflow of examples.filter(isTriggered)) await n8n.publishWorkflow(workflow.id);
+
+	say(`Starting n8n on ${n8n.url} (log: ${n8n.logFile})…`);
+	let stopping = false;
+	const stop = async (code = 0) => {
+		if (stopping) return;
+		stopping = true;
+		say('\nStopping n8n and the sandbox…');
+		await n8n.stop();
+		await sandbox?.stop();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+
+	await n8n.start();
+	n8n.process.once('exit', (code) => {
+		if (!stopping) {
+			say(`n8n stopped unexpectedly (exit ${code}); see ${n8n.logFile}`);
+			void stop(1);
+		}
+	});
+
+	say(`
+Ready.
+
+  n8n        ${n8n.url}
+  login      ${settings.email} / ${settings.password}
+  portal     ${sandbox ? `${sandbox.url} (sandbox; request log: ${sandbox.url}/_sandbox/log)` : 'your Bitrix24 portal'}
+
+Try first:
+  1. Open the workflow "Bitrix24: move new leads to In progress" and click "Execute workflow".
+  2. Open "Bitrix24: export all leads to a CSV file" and run it: every lead, read 2,500 per request.
+  3. Send the website-form example a lead (it is published):
+       curl -X POST ${n8n.url}/webhook/bitrix24-new-lead -H 'content-type: application/json' \\
+         -d '{"name":"Ada Lovelace","email":"ada@example.com","phone":"+44 20 7946 0000","message":"Hello"}'
+
+Press Ctrl-C to stop.`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`\nnpm start failed: ${error.message}\n`);
+	process.exit(1);
+});
