@@ -1,6 +1,13 @@
 // Every workflow in examples/ is imported into a real n8n (with the packed package installed as a
 // community package) and executed against the sandbox portal, unchanged.
-const { prepareN8n, startSandbox, webhookCredential, loadExamples, nodeOutput, cleanUp } = require('./harness');
+const {
+	prepareN8n,
+	startSandbox,
+	webhookCredential,
+	loadExamples,
+	nodeOutput,
+	cleanUp,
+} = require('./harness');
 
 /** What each example must do; an example without an entry here fails the suite. */
 const EXPECTATIONS = {
@@ -22,7 +29,12 @@ const EXPECTATIONS = {
 			const response = await fetch(`${n8n.url}/webhook/bitrix24-new-lead`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 555 0100', message: 'Call me' }),
+				body: JSON.stringify({
+					name: 'Grace Hopper',
+					email: 'grace@example.com',
+					phone: '+1 555 0100',
+					message: 'Call me',
+				}),
 			});
 			expect(response.status).toBe(200);
 			const body = await response.json();
@@ -30,7 +42,12 @@ const EXPECTATIONS = {
 			expect(leads).toHaveLength(before + 1);
 			const lead = leads[leads.length - 1];
 			expect(body).toEqual({ id: Number(lead.ID) });
-			expect(lead).toMatchObject({ TITLE: 'Website inquiry: Grace Hopper', NAME: 'Grace Hopper', SOURCE_ID: 'WEB', COMMENTS: 'Call me' });
+			expect(lead).toMatchObject({
+				TITLE: 'Website inquiry: Grace Hopper',
+				NAME: 'Grace Hopper',
+				SOURCE_ID: 'WEB',
+				COMMENTS: 'Call me',
+			});
 			expect(lead.EMAIL[0].VALUE).toBe('grace@example.com');
 		},
 	},
@@ -51,7 +68,9 @@ const EXPECTATIONS = {
 			const updated = nodeOutput(run, 'Set status In progress');
 			expect(updated).toHaveLength(10);
 			expect(updated.every((item) => item.json.updated === true)).toBe(true);
-			expect(sandbox.leads().filter((lead) => lead.STATUS_ID === 'NEW')).toHaveLength(newBefore - 10);
+			expect(sandbox.leads().filter((lead) => lead.STATUS_ID === 'NEW')).toHaveLength(
+				newBefore - 10,
+			);
 			const ids = new Set(updated.map((item) => String(item.json.id)));
 			for (const lead of sandbox.leads().filter((lead) => ids.has(lead.ID))) {
 				expect(lead).toMatchObject({ STATUS_ID: 'IN_PROCESS', COMMENTS: 'Picked up by n8n' });
@@ -83,10 +102,14 @@ describe('example workflows in a real n8n', () => {
 	});
 
 	it('has an expectation for every example', () => {
-		expect(examples.map((example) => example.file).filter((file) => !EXPECTATIONS[file])).toEqual([]);
+		expect(examples.map((example) => example.file).filter((file) => !EXPECTATIONS[file])).toEqual(
+			[],
+		);
 	});
 
-	for (const { file, workflow } of loadExamples().filter(({ file }) => !EXPECTATIONS[file]?.webhook)) {
+	for (const { file, workflow } of loadExamples().filter(
+		({ file }) => !EXPECTATIONS[file]?.webhook,
+	)) {
 		it(`runs ${file}`, async () => {
 			await EXPECTATIONS[file].run(n8n, workflow, sandbox);
 		});
@@ -101,7 +124,9 @@ describe('example workflows in a real n8n', () => {
 			await n8n.waitForWebhook('/webhook/bitrix24-new-lead');
 		});
 
-		for (const { file, workflow } of loadExamples().filter(({ file }) => EXPECTATIONS[file]?.webhook)) {
+		for (const { file, workflow } of loadExamples().filter(
+			({ file }) => EXPECTATIONS[file]?.webhook,
+		)) {
 			it(`runs ${file}`, async () => {
 				await EXPECTATIONS[file].run(n8n, workflow, sandbox);
 			});

@@ -1,10 +1,7 @@
 const fs = require('fs');
-
-const { STATE_FILE } = require('./harness');
+const path = require('path');
 
 module.exports = async () => {
-	if (!fs.existsSync(STATE_FILE)) return;
-	const { outDir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
-	fs.rmSync(outDir, { recursive: true, force: true });
-	fs.rmSync(STATE_FILE, { force: true });
+	const state = process.env.BITRIX24_E2E_STATE;
+	if (state) fs.rmSync(path.dirname(state), { recursive: true, force: true });
 };

@@ -7,8 +7,10 @@ const path = require('path');
 
 const { N8nInstance } = require('../../scripts/n8n/instance');
 const { createSandbox } = require('../../sandbox');
+const { webhookData, oauthData } = require('../helpers/sandboxCredentials');
 
-const STATE_FILE = path.join(os.tmpdir(), `n8n-nodes-bitrix24-e2e-${process.getuid?.() ?? 'user'}.json`);
+/** Written by globalSetup (its path passed on in the environment, so parallel runs do not collide). */
+const stateFile = () => process.env.BITRIX24_E2E_STATE;
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 const WEBHOOK_CREDENTIAL = { id: 'b24SandboxWebhk1', name: 'Bitrix24 (sandbox webhook)' };
 const OAUTH_CREDENTIAL = { id: 'b24SandboxOAuth1', name: 'Bitrix24 (sandbox OAuth2)' };
@@ -32,7 +34,7 @@ async function freePortPair() {
 
 /** A fresh real n8n (own user folder) with this package installed from the packed tarball. */
 async function prepareN8n(name) {
-	const { runtime, tarball } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+	const { runtime, tarball } = JSON.parse(fs.readFileSync(stateFile(), 'utf8'));
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `bitrix24-e2e-${name}-`));
 	const instance = new N8nInstance({ runtime, userFolder, port: await freePortPair() });
 	await instance.installPackage(tarball);
@@ -46,22 +48,11 @@ async function startSandbox(options = {}) {
 }
 
 function webhookCredential(sandbox) {
-	return { ...WEBHOOK_CREDENTIAL, type: 'bitrix24WebhookApi', data: { secretWebhookUrl: sandbox.webhookUrl } };
+	return { ...WEBHOOK_CREDENTIAL, type: 'bitrix24WebhookApi', data: webhookData(sandbox) };
 }
 
 function oauthCredential(sandbox) {
-	return {
-		...OAUTH_CREDENTIAL,
-		type: 'bitrix24OAuth2Api',
-		data: {
-			portalUrl: sandbox.url,
-			oauthServer: 'custom',
-			customOauthServer: sandbox.url,
-			clientId: sandbox.oauth.clientId,
-			clientSecret: sandbox.oauth.clientSecret,
-			oauthTokenData: sandbox.issueTokens({ userId: 1 }),
-		},
-	};
+	return { ...OAUTH_CREDENTIAL, type: 'bitrix24OAuth2Api', data: oauthData(sandbox) };
 }
 
 function loadExamples() {
@@ -69,13 +60,19 @@ function loadExamples() {
 		.readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+		}));
 }
 
 /** Output items of a node in an n8n run (IRun JSON from `n8n execute`). */
 function nodeOutput(run, nodeName) {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`Node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	const [first] = runs;
 	if (first.error) throw new Error(`Node "${nodeName}" failed: ${first.error.message}`);
 	return first.data.main[0];
@@ -88,7 +85,6 @@ async function cleanUp(instance) {
 }
 
 module.exports = {
-	STATE_FILE,
 	WEBHOOK_CREDENTIAL,
 	OAUTH_CREDENTIAL,
 	prepareN8n,

@@ -5,7 +5,9 @@ const path = require('path');
 
 const { prepareN8n, cleanUp } = require('./harness');
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+const manifest = JSON.parse(
+	fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'),
+);
 
 /** The `name` of each node/credential class the package lists, read from the built files. */
 function declared(kind) {
@@ -33,8 +35,12 @@ describe('package loading in a real n8n', () => {
 	it('starts without errors or warnings about the package', () => {
 		const lines = n8n.log().split('\n');
 		const aboutUs = lines.filter((line) => /bitrix24/i.test(line));
-		expect(aboutUs.filter((line) => /error|warn|fail|invalid|could not|cannot/i.test(line))).toEqual([]);
-		expect(lines.filter((line) => /error/i.test(line) && /node|credential|package/i.test(line))).toEqual([]);
+		expect(
+			aboutUs.filter((line) => /error|warn|fail|invalid|could not|cannot/i.test(line)),
+		).toEqual([]);
+		expect(
+			lines.filter((line) => /error/i.test(line) && /node|credential|package/i.test(line)),
+		).toEqual([]);
 	});
 
 	it('lists every node the package declares, as n8n-nodes-bitrix24.<name>', async () => {

@@ -1,19 +1,39 @@
 // The Bitrix24 node with the OAuth2 credential inside a real n8n: token data seeded through
 // `n8n import:credentials`, the access token expiring in the middle of a run, n8n renewing it.
-const { prepareN8n, startSandbox, oauthCredential, OAUTH_CREDENTIAL, nodeOutput, cleanUp } = require('./harness');
+const {
+	prepareN8n,
+	startSandbox,
+	oauthCredential,
+	OAUTH_CREDENTIAL,
+	nodeOutput,
+	cleanUp,
+} = require('./harness');
 
 const exportWorkflow = {
 	id: 'e2eOAuthExport01',
 	name: 'OAuth2 export',
 	nodes: [
-		{ id: 'm', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'm',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'b',
 			name: 'All leads',
 			type: 'n8n-nodes-bitrix24.bitrix24',
 			typeVersion: 1,
 			position: [240, 0],
-			parameters: { authentication: 'oAuth2', resource: 'lead', operation: 'getAll', returnAll: true, simplify: false },
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'lead',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+			},
 			credentials: { bitrix24OAuth2Api: { id: OAUTH_CREDENTIAL.id, name: OAUTH_CREDENTIAL.name } },
 		},
 	],
@@ -49,15 +69,23 @@ describe('OAuth2 credential in a real n8n', () => {
 		expect(ids).toEqual(sandbox.leads().map((lead) => lead.ID));
 		expect(sandbox.log.every((entry) => entry.auth === 'oauth')).toBe(true);
 		expect(sandbox.log.filter((entry) => entry.error === 'expired_token')).toHaveLength(1);
-		expect(sandbox.tokenLog).toEqual([expect.objectContaining({ grantType: 'refresh_token', status: 200 })]);
+		expect(sandbox.tokenLog).toEqual([
+			expect.objectContaining({ grantType: 'refresh_token', status: 200 }),
+		]);
 
-		const { stdout } = await n8n.cliOrThrow(['export:credentials', `--id=${OAUTH_CREDENTIAL.id}`, '--decrypted']);
+		const { stdout } = await n8n.cliOrThrow([
+			'export:credentials',
+			`--id=${OAUTH_CREDENTIAL.id}`,
+			'--decrypted',
+		]);
 		const [stored] = JSON.parse(stdout.slice(stdout.indexOf('[')));
 		const token = stored.data.oauthTokenData;
 		expect(token.refresh_token).not.toBe(original.refresh_token);
 		expect(token.client_endpoint).toBe(`${sandbox.url}/rest/`);
 		const status = (accessToken) =>
-			fetch(`${sandbox.url}/rest/user.current.json?auth=${accessToken}`).then((response) => response.status);
+			fetch(`${sandbox.url}/rest/user.current.json?auth=${accessToken}`).then(
+				(response) => response.status,
+			);
 		expect(await status(token.access_token)).toBe(200);
 		expect(await status(original.access_token)).toBe(401);
 	});

@@ -4,6 +4,7 @@ const { runWorkflow } = require('./workflow-runner');
 const { Bitrix24 } = require('../../nodes/Bitrix24/Bitrix24.node');
 const { Bitrix24WebhookApi } = require('../../credentials/Bitrix24WebhookApi.credentials');
 const { Bitrix24OAuth2Api } = require('../../credentials/Bitrix24OAuth2Api.credentials');
+const { webhookData, oauthData } = require('./sandboxCredentials');
 
 const NODE_TYPE = 'n8n-nodes-bitrix24.bitrix24';
 
@@ -21,15 +22,7 @@ function credentialsFor(sandbox, auth, overrides = {}) {
 			bitrix24OAuth2Api: {
 				id: '2',
 				name: 'Bitrix24 OAuth2',
-				data: {
-					portalUrl: sandbox.url,
-					oauthServer: 'custom',
-					customOauthServer: sandbox.url,
-					clientId: sandbox.oauth.clientId,
-					clientSecret: sandbox.oauth.clientSecret,
-					oauthTokenData: sandbox.issueTokens({ userId: 1 }),
-					...overrides,
-				},
+				data: { ...oauthData(sandbox), ...overrides },
 			},
 		};
 	}
@@ -37,7 +30,7 @@ function credentialsFor(sandbox, auth, overrides = {}) {
 		bitrix24WebhookApi: {
 			id: '1',
 			name: 'Bitrix24 Webhook',
-			data: { secretWebhookUrl: sandbox.webhookUrl, ...overrides },
+			data: { ...webhookData(sandbox), ...overrides },
 		},
 	};
 }

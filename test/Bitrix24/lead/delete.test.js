@@ -1,22 +1,11 @@
-const { startPortal, runBitrix24, restRequests } = require('../../helpers/bitrix24');
-
-const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
+const { runBitrix24, restRequests } = require('../../helpers/bitrix24');
+const { portalWithOneLead, byId } = require('./existingLead');
 
 describe('Lead → Delete', () => {
 	let portal;
 	let leadId;
 	beforeEach(async () => {
-		portal = await startPortal();
-		portal.seedLeads(1, () => ({
-			TITLE: 'Existing',
-			NAME: 'Ann',
-			PHONE: [
-				{ VALUE: '+1 555 0001', VALUE_TYPE: 'WORK' },
-				{ VALUE: '+1 555 0002', VALUE_TYPE: 'MOBILE' },
-			],
-			EMAIL: [{ VALUE: 'ann@example.com', VALUE_TYPE: 'WORK' }],
-		}));
-		leadId = Number(portal.leads()[0].ID);
+		({ portal, leadId } = await portalWithOneLead());
 	});
 	afterEach(async () => {
 		await portal.stop();
