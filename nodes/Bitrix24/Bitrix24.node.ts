@@ -6,6 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as company from './actions/company/Company.resource';
+import * as contact from './actions/contact/Contact.resource';
+import * as deal from './actions/deal/Deal.resource';
 import * as lead from './actions/lead/Lead.resource';
 import * as method from './actions/method/Method.resource';
 import { router } from './actions/router';
@@ -20,7 +23,8 @@ export class Bitrix24 implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["resource"] === "method" ? $parameter["method"] : $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Work with Bitrix24 CRM records and call any Bitrix24 REST method',
+		description:
+			'Work with Bitrix24 CRM leads, deals, contacts and companies, and call any Bitrix24 REST method',
 		defaults: { name: 'Bitrix24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -55,10 +59,16 @@ export class Bitrix24 implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Call Method', value: 'method', description: 'Call any Bitrix24 REST method' },
+					{ name: 'Company', value: 'company' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Deal', value: 'deal' },
 					{ name: 'Lead', value: 'lead' },
 				],
 				default: 'lead',
 			},
+			...company.description,
+			...contact.description,
+			...deal.description,
 			...lead.description,
 			...method.description,
 		],

@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ContactField } from '../helpers/multiFields';
+
 /** A picker for a CRM record: from a searchable list, by ID, or by its Bitrix24 URL. */
-export function crmRecordLocator(
-	entity: 'lead',
-	label: string,
-	searchListMethod: string,
-): INodeProperties {
+export function crmRecordLocator(entity: string, label: string): INodeProperties {
 	return {
 		displayName: label,
 		name: `${entity}Id`,
@@ -17,7 +15,7 @@ export function crmRecordLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
+				typeOptions: { searchListMethod: 'searchRecords', searchable: true },
 			},
 			{
 				displayName: 'By ID',
@@ -59,7 +57,7 @@ function typeOptions(types: string[]) {
 }
 
 /** Phones or emails as Bitrix24 multi-field entries (value + type). */
-export function multiFieldProperty(field: 'PHONE' | 'EMAIL'): INodeProperties {
+export function multiFieldProperty(field: ContactField): INodeProperties {
 	const isPhone = field === 'PHONE';
 	return {
 		displayName: isPhone ? 'Phones' : 'Emails',

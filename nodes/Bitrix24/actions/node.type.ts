@@ -1,7 +1,12 @@
 import type { AllEntities } from 'n8n-workflow';
 
+type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update';
+
 type NodeMap = {
-	lead: 'create' | 'delete' | 'get' | 'getAll' | 'update';
+	company: CrmOperation;
+	contact: CrmOperation;
+	deal: CrmOperation;
+	lead: CrmOperation;
 	method: 'call';
 };
 

@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as company from './company/Company.resource';
+import * as contact from './contact/Contact.resource';
+import * as deal from './deal/Deal.resource';
 import * as lead from './lead/Lead.resource';
 import * as method from './method/Method.resource';
 import type { Bitrix24Type } from './node.type';
@@ -12,6 +15,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const bitrix24 = { resource, operation } as Bitrix24Type;
 
 	switch (bitrix24.resource) {
+		case 'company':
+			return [await company[bitrix24.operation].execute.call(this, items)];
+		case 'contact':
+			return [await contact[bitrix24.operation].execute.call(this, items)];
+		case 'deal':
+			return [await deal[bitrix24.operation].execute.call(this, items)];
 		case 'lead':
 			return [await lead[bitrix24.operation].execute.call(this, items)];
 		case 'method':

@@ -4,6 +4,9 @@ import type { IDataObject } from 'n8n-workflow';
 export const MULTI_FIELDS = ['PHONE', 'EMAIL', 'WEB', 'IM'] as const;
 export type MultiFieldName = (typeof MULTI_FIELDS)[number];
 
+/** The multi-fields the node offers friendly inputs for. */
+export type ContactField = 'PHONE' | 'EMAIL';
+
 export interface MultiValue {
 	ID?: string;
 	VALUE: string;

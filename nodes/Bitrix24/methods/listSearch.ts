@@ -1,33 +1,54 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { CRM_ENTITIES } from '../actions/crm/entities';
 import { crmRecordUrl } from '../helpers/crmRecord';
-import { apiRequest, PAGE_SIZE } from '../transport';
+import type { Command } from '../transport';
+import { apiBatch, commandError, PAGE_SIZE } from '../transport';
 import { portalOrigin } from '../transport/connection';
 
-export async function searchLeads(
+/**
+ * "From List" for the CRM record pickers: the records of the node's resource, newest first,
+ * searched in the entity's name fields (one list call per field, in one batch).
+ */
+export async function searchRecords(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const resource = this.getCurrentNodeParameter('resource') as keyof typeof CRM_ENTITIES;
+	const entity = CRM_ENTITIES[resource] ?? CRM_ENTITIES.lead;
 	const start = Number(paginationToken ?? 0) || 0;
-	const envelope = await apiRequest.call(this, 'crm.lead.list', {
-		select: ['ID', 'TITLE', 'NAME', 'LAST_NAME'],
-		filter: filter ? { '%TITLE': filter } : {},
-		order: { ID: 'DESC' },
-		start,
-	});
+	const select = ['ID', 'TITLE', 'NAME', 'LAST_NAME'];
+	const fields = filter ? entity.searchFields : [entity.searchFields[0]];
+	const commands: Command[] = fields.map((field) => ({
+		key: field,
+		method: `${entity.method}.list`,
+		params: {
+			select,
+			filter: filter ? { [`%${field}`]: filter } : {},
+			order: { ID: 'DESC' },
+			start,
+		},
+	}));
+	const results = await apiBatch.call(this, commands);
+	const byId = new Map<string, IDataObject>();
+	let more = false;
+	for (const { key } of commands) {
+		const result = results.get(key);
+		if (!result) continue;
+		if (!result.ok) throw commandError(this, result);
+		for (const record of (result.result as IDataObject[]) ?? [])
+			byId.set(String(record.ID), record);
+		more ||= result.next !== undefined;
+	}
 	const portal = await portalOrigin.call(this);
-	const leads = (envelope.result as IDataObject[]) ?? [];
+	const records = [...byId.values()].sort((a, b) => Number(b.ID) - Number(a.ID));
 	return {
-		results: leads.map((lead) => {
-			const person = [lead.NAME, lead.LAST_NAME].filter(Boolean).join(' ');
-			return {
-				name: `${String(lead.TITLE || 'Untitled')}${person ? ` — ${person}` : ''} (#${String(lead.ID)})`,
-				value: String(lead.ID),
-				url: crmRecordUrl(portal, 'lead', lead.ID),
-			};
-		}),
-		paginationToken:
-			envelope.next !== undefined && leads.length === PAGE_SIZE ? String(envelope.next) : undefined,
+		results: records.map((record) => ({
+			name: entity.listLabel(record),
+			value: String(record.ID),
+			url: crmRecordUrl(portal, entity.resource, record.ID),
+		})),
+		paginationToken: more ? String(start + PAGE_SIZE) : undefined,
 	};
 }

@@ -1,16 +1,22 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { CRM_ENTITIES } from '../actions/crm/entities';
 import { apiRequest, listByOffset } from '../transport';
 
-async function statuses(
+const DEAL_ENTITY_TYPE_ID = 2;
+
+async function statuses(ctx: ILoadOptionsFunctions, filter: IDataObject): Promise<IDataObject[]> {
+	return await listByOffset.call(ctx, {
+		method: 'crm.status.list',
+		params: { filter, order: { SORT: 'ASC' } },
+	});
+}
+
+async function dictionary(
 	ctx: ILoadOptionsFunctions,
 	entityId: string,
 ): Promise<INodePropertyOptions[]> {
-	const envelope = await apiRequest.call(ctx, 'crm.status.list', {
-		filter: { ENTITY_ID: entityId },
-		order: { SORT: 'ASC' },
-	});
-	return ((envelope.result as IDataObject[]) ?? []).map((status) => ({
+	return (await statuses(ctx, { ENTITY_ID: entityId })).map((status) => ({
 		name: String(status.NAME),
 		value: String(status.STATUS_ID),
 	}));
@@ -19,11 +25,67 @@ async function statuses(
 export async function getLeadStatuses(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return await statuses(this, 'STATUS');
+	return await dictionary(this, 'STATUS');
 }
 
-export async function getLeadSources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await statuses(this, 'SOURCE');
+export async function getSources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await dictionary(this, 'SOURCE');
+}
+
+export async function getDealTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await dictionary(this, 'DEAL_TYPE');
+}
+
+export async function getContactTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await dictionary(this, 'CONTACT_TYPE');
+}
+
+export async function getCompanyTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await dictionary(this, 'COMPANY_TYPE');
+}
+
+export async function getIndustries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await dictionary(this, 'INDUSTRY');
+}
+
+async function dealPipelines(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	return await listByOffset.call(ctx, {
+		method: 'crm.category.list',
+		params: { entityTypeId: DEAL_ENTITY_TYPE_ID },
+		rowsKey: 'categories',
+	});
+}
+
+export async function getDealPipelines(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return (await dealPipelines(this)).map((pipeline) => ({
+		name: String(pipeline.name),
+		value: String(pipeline.id),
+	}));
+}
+
+/** Stages of every deal pipeline, labelled "Pipeline: Stage" (other pipelines' IDs carry `C{id}:`). */
+export async function getDealStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const pipelines = await dealPipelines(this);
+	const options: INodePropertyOptions[] = [];
+	for (const pipeline of pipelines) {
+		const id = Number(pipeline.id);
+		const stages = await statuses(this, {
+			ENTITY_ID: id === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${id}`,
+		});
+		for (const stage of stages) {
+			options.push({
+				name: `${String(pipeline.name)}: ${String(stage.NAME)}`,
+				value: String(stage.STATUS_ID),
+			});
+		}
+	}
+	return options;
 }
 
 export async function getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -36,8 +98,22 @@ export async function getCurrencies(this: ILoadOptionsFunctions): Promise<INodeP
 	}));
 }
 
-async function leadFields(ctx: ILoadOptionsFunctions): Promise<Array<[string, IDataObject]>> {
-	const envelope = await apiRequest.call(ctx, 'crm.lead.fields', {});
+/** Active users of the portal, by name, for "responsible" fields. */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const users = await listByOffset.call(this, {
+		method: 'user.get',
+		params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' },
+	});
+	return users.map((user) => {
+		const name = [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || `User ${String(user.ID)}`;
+		return { name: user.EMAIL ? `${name} (${String(user.EMAIL)})` : name, value: String(user.ID) };
+	});
+}
+
+async function fieldsOfResource(ctx: ILoadOptionsFunctions): Promise<Array<[string, IDataObject]>> {
+	const resource = ctx.getCurrentNodeParameter('resource') as keyof typeof CRM_ENTITIES;
+	const entity = CRM_ENTITIES[resource] ?? CRM_ENTITIES.lead;
+	const envelope = await apiRequest.call(ctx, `${entity.method}.fields`, {});
 	return Object.entries((envelope.result as Record<string, IDataObject>) ?? {});
 }
 
@@ -50,25 +126,15 @@ function fieldOptions(fields: Array<[string, IDataObject]>): INodePropertyOption
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Lead fields by label, custom fields included, for field selection. */
-export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions(await leadFields(this));
+/** The record's fields by label, custom fields included, for field selection. */
+export async function getFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return fieldOptions(await fieldsOfResource(this));
 }
 
-/** Lead fields a list can be ordered by: multi-value fields (phones, emails…) cannot. */
-export async function getLeadSortFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const fields = await leadFields(this);
-	return fieldOptions(fields.filter(([, field]) => field.type !== 'crm_multifield' && !field.isMultiple));
-}
-
-/** Active users of the portal, by name, for "responsible" fields. */
-export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await listByOffset.call(this, {
-		method: 'user.get',
-		params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' },
-	});
-	return users.map((user) => {
-		const name = [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || `User ${String(user.ID)}`;
-		return { name: user.EMAIL ? `${name} (${String(user.EMAIL)})` : name, value: String(user.ID) };
-	});
+/** Fields a list can be ordered by: multi-value fields (phones, emails…) cannot. */
+export async function getSortFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await fieldsOfResource(this);
+	return fieldOptions(
+		fields.filter(([, field]) => field.type !== 'crm_multifield' && !field.isMultiple),
+	);
 }

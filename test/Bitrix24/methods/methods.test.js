@@ -40,7 +40,7 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 			NAME: 'Ann',
 			LAST_NAME: 'Lee',
 		}));
-		const { result } = await call('listSearch', 'searchLeads', { filter: 'acme' });
+		const { result } = await call('listSearch', 'searchRecords', { filter: 'acme' });
 		expect(result.results).toHaveLength(35);
 		const newest = portal.leads()[69];
 		expect(result.results[0]).toEqual({
@@ -50,9 +50,9 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 		});
 		expect(result.paginationToken).toBeUndefined();
 
-		const all = await call('listSearch', 'searchLeads');
+		const all = await call('listSearch', 'searchRecords');
 		expect(all.result.results).toHaveLength(50);
-		const second = await call('listSearch', 'searchLeads', {
+		const second = await call('listSearch', 'searchRecords', {
 			paginationToken: all.result.paginationToken,
 		});
 		expect(second.result.results).toHaveLength(20);
@@ -63,17 +63,17 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 		expect(statuses.map((option) => option.value)).toEqual(
 			expect.arrayContaining(['NEW', 'IN_PROCESS', 'JUNK']),
 		);
-		const sources = (await call('loadOptions', 'getLeadSources')).result;
+		const sources = (await call('loadOptions', 'getSources')).result;
 		expect(sources.map((option) => option.value)).toContain('WEB');
 		const currencies = (await call('loadOptions', 'getCurrencies')).result;
 		expect(currencies.map((option) => option.value)).toEqual(
 			expect.arrayContaining(['USD', 'EUR']),
 		);
-		const fields = (await call('loadOptions', 'getLeadFields')).result;
+		const fields = (await call('loadOptions', 'getFields')).result;
 		expect(fields).toContainEqual({ name: 'Lead Title (TITLE)', value: 'TITLE' });
 		expect(fields.some((option) => option.value.startsWith('UF_CRM_'))).toBe(true);
 		expect(fields.map((option) => option.value)).toContain('PHONE');
-		const sortable = (await call('loadOptions', 'getLeadSortFields')).result.map((option) => option.value);
+		const sortable = (await call('loadOptions', 'getSortFields')).result.map((option) => option.value);
 		expect(sortable).toEqual(expect.arrayContaining(['ID', 'TITLE', 'DATE_CREATE']));
 		expect(sortable).not.toContain('PHONE');
 		const users = (await call('loadOptions', 'getUsers')).result;

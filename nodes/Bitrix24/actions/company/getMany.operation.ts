@@ -1,0 +1,4 @@
+import { crmGetMany } from '../crm/getMany';
+import { COMPANY } from '../crm/entities';
+
+export const { description, execute } = crmGetMany(COMPANY);

@@ -1,0 +1,56 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { executeItemCalls } from '../../helpers/execute';
+import { multiFieldProperty } from '../common.descriptions';
+import type { CrmEntity } from './entities';
+import { fieldsFrom, multiValuesFrom } from './record';
+
+/** Create: the primary field, phones/emails where the entity has them, additional fields. */
+export function crmCreate(entity: CrmEntity) {
+	const properties: INodeProperties[] = [
+		entity.primary,
+		...entity.multiFields.map(multiFieldProperty),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: entity.fields.filter((field) => field.name !== entity.primaryField),
+		},
+	];
+	const description = updateDisplayOptions(
+		{ show: { resource: [entity.resource], operation: ['create'] } },
+		properties,
+	);
+
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		return await executeItemCalls.call(
+			this,
+			items,
+			(itemIndex) => {
+				const fields: IDataObject = {
+					...fieldsFrom(this, 'additionalFields', itemIndex),
+					[entity.primaryField]: this.getNodeParameter(entity.primary.name, itemIndex) as string,
+				};
+				for (const field of entity.multiFields) {
+					const values = multiValuesFrom(this, field, itemIndex);
+					if (values.length) fields[field] = values as unknown as IDataObject[];
+				}
+				return { method: `${entity.method}.add`, params: { fields } };
+			},
+			({ result }) => ({ id: Number(result) }),
+		);
+	}
+
+	return { description, execute };
+}

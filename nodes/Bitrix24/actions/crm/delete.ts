@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { executeItemCalls } from '../../helpers/execute';
+import { recordIdParameter } from '../../helpers/parameters';
+import { crmRecordLocator } from '../common.descriptions';
+import type { CrmEntity } from './entities';
+
+export function crmDelete(entity: CrmEntity) {
+	const idParameter = `${entity.resource}Id`;
+	const description = updateDisplayOptions(
+		{ show: { resource: [entity.resource], operation: ['delete'] } },
+		[crmRecordLocator(entity.resource, entity.label)],
+	);
+
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const ids: number[] = [];
+		return await executeItemCalls.call(
+			this,
+			items,
+			(itemIndex) => {
+				ids[itemIndex] = recordIdParameter(this, idParameter, itemIndex, entity.label);
+				return { method: `${entity.method}.delete`, params: { id: ids[itemIndex] } };
+			},
+			({ itemIndex }) => ({ id: ids[itemIndex], deleted: true }),
+		);
+	}
+
+	return { description, execute };
+}

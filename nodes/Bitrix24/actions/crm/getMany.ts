@@ -1,0 +1,171 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { executeEachItem } from '../../helpers/execute';
+import { jsonObjectParameter } from '../../helpers/parameters';
+import { exportAll, listByOffset } from '../../transport';
+import type { CrmEntity } from './entities';
+import { simplifyProperty, sorted } from './fields';
+import { selectFor, simplify } from './record';
+
+function filterFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const chosen = { ...(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
+	const custom =
+		chosen.custom !== undefined
+			? jsonObjectParameter(ctx, 'filters.custom', itemIndex, 'Custom Filter (JSON)')
+			: {};
+	delete chosen.custom;
+	for (const [key, value] of Object.entries(chosen))
+		if (value === '' || value === 0) delete chosen[key];
+	return { ...chosen, ...custom };
+}
+
+/** Get Many: Return All (fast export) or Limit, filters, field selection, sort, Simplify. */
+export function crmGetMany(entity: CrmEntity) {
+	const dateFilters: INodeProperties[] = [
+		{ displayName: 'Created After', name: '>=DATE_CREATE', type: 'dateTime', default: '' },
+		{ displayName: 'Created Before', name: '<=DATE_CREATE', type: 'dateTime', default: '' },
+		{ displayName: 'Modified After', name: '>=DATE_MODIFY', type: 'dateTime', default: '' },
+		{ displayName: 'Modified Before', name: '<=DATE_MODIFY', type: 'dateTime', default: '' },
+	];
+	const searchFilters: INodeProperties[] = entity.searchFields.map((field) => ({
+		displayName: `${field === 'TITLE' ? 'Title' : field === 'NAME' ? 'First Name' : 'Last Name'} Contains`,
+		name: `%${field}`,
+		type: 'string',
+		default: '',
+	}));
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: sorted([
+				...dateFilters,
+				{
+					displayName: 'Custom Filter (JSON)',
+					name: 'custom',
+					type: 'json',
+					default: '{}',
+					description:
+						'Any Bitrix24 filter, with operators as key prefixes: {"&gt;OPPORTUNITY": 1000, "!STATUS_ID": "JUNK", "%NAME": "ann", "@SOURCE_ID": ["WEB", "CALL"]}',
+				},
+				...entity.filters,
+				...searchFilters,
+			]),
+		},
+		simplifyProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Field Names or IDs',
+					name: 'fields',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getFields' },
+					default: [],
+					description:
+						'Fields to return (overrides Simplify). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Sort',
+					name: 'sort',
+					type: 'fixedCollection',
+					default: {},
+					options: [
+						{
+							displayName: 'Sort',
+							name: 'rule',
+							values: [
+								{
+									displayName: 'Field Name or ID',
+									name: 'field',
+									type: 'options',
+									typeOptions: { loadOptionsMethod: 'getSortFields' },
+									default: 'DATE_CREATE',
+									description:
+										'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+								},
+								{
+									displayName: 'Direction',
+									name: 'direction',
+									type: 'options',
+									options: [
+										{ name: 'Ascending', value: 'ASC' },
+										{ name: 'Descending', value: 'DESC' },
+									],
+									default: 'DESC',
+								},
+							],
+						},
+					],
+					description: `Order of the results. Without it, ${entity.label.toLowerCase()}s come in ID order, which is the fastest way to read many.`,
+				},
+			],
+		},
+	];
+
+	const description = updateDisplayOptions(
+		{ show: { resource: [entity.resource], operation: ['getAll'] } },
+		properties,
+	);
+
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		return await executeEachItem.call(this, items, async (itemIndex) => {
+			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+			const simplified = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const options = this.getNodeParameter('options', itemIndex, {}) as {
+				fields?: string[];
+				sort?: { rule?: { field: string; direction: string } };
+			};
+			const fields = options.fields ?? [];
+			const params: IDataObject = {
+				filter: filterFrom(this, itemIndex),
+				select: selectFor(entity, fields, simplified),
+			};
+			const rule = options.sort?.rule;
+			const request = { method: `${entity.method}.list`, params, limit };
+			const records = rule
+				? await listByOffset.call(this, {
+						...request,
+						params: { ...params, order: { [rule.field]: rule.direction } },
+					})
+				: await exportAll.call(this, request);
+			return simplified && fields.length === 0
+				? records.map((record) => simplify(entity, record))
+				: records;
+		});
+	}
+
+	return { description, execute };
+}

@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { CrmEntity } from './entities';
+
+/** The Operation selector of a CRM resource. */
+export function crmOperations(entity: CrmEntity): INodeProperties {
+	const one = entity.label.toLowerCase();
+	const many = entity.resource === 'company' ? 'companies' : `${one}s`;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [entity.resource] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: `Create a ${one}`,
+				action: `Create a ${one}`,
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: `Delete a ${one}`,
+				action: `Delete a ${one}`,
+			},
+			{ name: 'Get', value: 'get', description: `Get a ${one}`, action: `Get a ${one}` },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: `Get many ${many}`,
+				action: `Get many ${many}`,
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: `Update a ${one}`,
+				action: `Update a ${one}`,
+			},
+		],
+		default: 'create',
+	};
+}

@@ -1,0 +1,142 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemError } from '../../helpers/execute';
+import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
+import type { ContactField, MultiFieldMode, MultiValue } from '../../helpers/multiFields';
+import { multiFieldUpdate } from '../../helpers/multiFields';
+import { recordIdParameter } from '../../helpers/parameters';
+import { runItemCalls } from '../../transport';
+import { crmRecordLocator, multiFieldProperty } from '../common.descriptions';
+import type { CrmEntity } from './entities';
+import { sorted } from './fields';
+import { fieldsFrom, multiValuesFrom } from './record';
+
+const multiFieldMode: INodeProperties = {
+	displayName: 'Phones and Emails',
+	name: 'multiFieldMode',
+	type: 'options',
+	options: [
+		{
+			name: 'Add to Existing',
+			value: 'add',
+			description: 'Keep the current values and add the ones given',
+		},
+		{
+			name: 'Remove Given Values',
+			value: 'remove',
+			description: 'Delete the given values from the record; other values stay',
+		},
+		{
+			name: 'Replace Existing',
+			value: 'replace',
+			description: 'Delete the current values of each field you fill in and set the given ones',
+		},
+	],
+	default: 'add',
+	description: 'How the phones and emails above change the record',
+};
+
+interface Planned {
+	id: number;
+	fields: IDataObject;
+	multi: Array<[ContactField, MultiValue[]]>;
+	mode: MultiFieldMode;
+}
+
+export function crmUpdate(entity: CrmEntity) {
+	const idParameter = `${entity.resource}Id`;
+	const hasMulti = entity.multiFields.length > 0;
+	const properties: INodeProperties[] = [
+		crmRecordLocator(entity.resource, entity.label),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: sorted([
+				{ ...entity.primary, name: entity.primaryField, required: false },
+				...entity.fields,
+			]),
+		},
+		...entity.multiFields.map(multiFieldProperty),
+		...(hasMulti ? [multiFieldMode] : []),
+	];
+	const description = updateDisplayOptions(
+		{ show: { resource: [entity.resource], operation: ['update'] } },
+		properties,
+	);
+
+	/**
+	 * "Replace" and "Remove" need the record's current phone/email entry IDs: one batched read for
+	 * the items that need them. Without "Continue On Fail" a failed read stops the node first.
+	 */
+	async function currentMultiFields(
+		ctx: IExecuteFunctions,
+		plans: Array<Planned | ItemError>,
+	): Promise<Map<number, IDataObject | ItemError>> {
+		const calls = plans.flatMap((plan, itemIndex) =>
+			!isItemError(plan) && plan.mode !== 'add' && plan.multi.length > 0
+				? [{ itemIndex, method: `${entity.method}.get`, params: { id: plan.id } }]
+				: [],
+		);
+		const current = new Map<number, IDataObject | ItemError>();
+		if (calls.length === 0) return current;
+		const stopOnFailure = !ctx.continueOnFail();
+		for (const result of await runItemCalls.call(ctx, calls, { stopOnFailure })) {
+			if (!result.ok && stopOnFailure) throw result.error;
+			current.set(result.itemIndex, result.ok ? (result.result as IDataObject) : result.error);
+		}
+		return current;
+	}
+
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
+			const multi = entity.multiFields.map((field): [ContactField, MultiValue[]] => [
+				field,
+				multiValuesFrom(this, field, itemIndex),
+			]);
+			return {
+				id: recordIdParameter(this, idParameter, itemIndex, entity.label),
+				fields: fieldsFrom(this, 'updateFields', itemIndex),
+				multi: multi.filter(([, values]) => values.length > 0),
+				mode: (hasMulti
+					? this.getNodeParameter('multiFieldMode', itemIndex, 'add')
+					: 'add') as MultiFieldMode,
+			};
+		});
+		const current = await currentMultiFields(this, plans);
+
+		const calls = plans.map((plan, itemIndex) => {
+			if (isItemError(plan)) return plan;
+			const existing = current.get(itemIndex);
+			if (isItemError(existing)) return existing;
+			const fields = { ...plan.fields };
+			for (const [field, values] of plan.multi) {
+				fields[field] = multiFieldUpdate(
+					field,
+					plan.mode,
+					values,
+					existing?.[field] as IDataObject[],
+				);
+			}
+			return { method: `${entity.method}.update`, params: { id: plan.id, fields } };
+		});
+		const outcomes = await sendPlannedCalls.call(this, calls, ({ itemIndex }) => ({
+			id: (plans[itemIndex] as Planned).id,
+			updated: true,
+		}));
+		return toOutput(this, outcomes);
+	}
+
+	return { description, execute };
+}
