@@ -1,6 +1,6 @@
 import type { AllEntities } from 'n8n-workflow';
 
-type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update';
+type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert';
 
 type NodeMap = {
 	company: CrmOperation;

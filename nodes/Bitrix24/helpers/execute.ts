@@ -77,19 +77,20 @@ export function isItemError(value: unknown): value is ItemError {
 }
 
 /**
- * Sends prepared calls (item-level batching) and collects one outcome per item. Without
- * "Continue On Fail" nothing more is sent after the first failure.
+ * Sends prepared calls (item-level batching) and collects one outcome per item (`undefined`
+ * entries: nothing to send for that item). Without "Continue On Fail" nothing more is sent after
+ * the first failure.
  */
 export async function sendPlannedCalls(
 	this: IExecuteFunctions,
-	planned: Array<Omit<ItemCall, 'itemIndex'> | ItemError>,
+	planned: Array<Omit<ItemCall, 'itemIndex'> | ItemError | undefined>,
 	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
 ): Promise<Array<ItemOutcome | undefined>> {
 	const outcomes: Array<ItemOutcome | undefined> = new Array(planned.length);
 	const calls: ItemCall[] = [];
 	planned.forEach((plan, itemIndex) => {
 		if (isItemError(plan)) outcomes[itemIndex] = { ok: false, error: plan };
-		else calls.push({ itemIndex, ...plan });
+		else if (plan) calls.push({ itemIndex, ...plan });
 	});
 	const results = await runItemCalls.call(this, calls, { stopOnFailure: !this.continueOnFail() });
 	for (const result of results) {

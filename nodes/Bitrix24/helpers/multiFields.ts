@@ -15,10 +15,12 @@ export interface MultiValue {
 
 export type MultiFieldMode = 'add' | 'replace' | 'remove';
 
-function comparable(field: MultiFieldName, value: unknown): string {
+/** A value as Bitrix24 compares it: phones by their digits, emails case-insensitively. */
+export function comparableValue(field: string, value: unknown): string {
 	const text = String(value ?? '').trim();
 	if (field === 'PHONE') return text.replace(/[^\d]/g, '');
-	return text.toLowerCase();
+	if (field === 'EMAIL') return text.toLowerCase();
+	return text;
 }
 
 /**
@@ -39,9 +41,9 @@ export function multiFieldUpdate(
 			...(wanted as unknown as IDataObject[]),
 		];
 	}
-	const removing = new Set(wanted.map((entry) => comparable(field, entry.VALUE)));
+	const removing = new Set(wanted.map((entry) => comparableValue(field, entry.VALUE)));
 	return current
-		.filter((entry) => removing.has(comparable(field, entry.VALUE)))
+		.filter((entry) => removing.has(comparableValue(field, entry.VALUE)))
 		.map((entry) => ({ ID: entry.ID, DELETE: 'Y' }));
 }
 

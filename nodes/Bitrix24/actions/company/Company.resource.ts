@@ -7,8 +7,9 @@ import * as deleteRecord from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getMany.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { create, deleteRecord as delete, get, getAll, update };
+export { create, deleteRecord as delete, get, getAll, update, upsert };
 
 export const description: INodeProperties[] = [
 	crmOperations(COMPANY),
@@ -17,4 +18,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...update.description,
+	...upsert.description,
 ];

@@ -1,0 +1,4 @@
+import { COMPANY } from '../crm/entities';
+import { crmUpsert } from '../crm/upsert';
+
+export const { description, execute } = crmUpsert(COMPANY);

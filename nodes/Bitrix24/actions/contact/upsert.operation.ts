@@ -1,0 +1,4 @@
+import { CONTACT } from '../crm/entities';
+import { crmUpsert } from '../crm/upsert';
+
+export const { description, execute } = crmUpsert(CONTACT);

@@ -1,0 +1,305 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemError } from '../../helpers/execute';
+import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
+import type { ContactField, MultiValue } from '../../helpers/multiFields';
+import { comparableValue } from '../../helpers/multiFields';
+import type { ItemCall } from '../../transport';
+import { runItemCalls } from '../../transport';
+import { multiFieldProperty } from '../common.descriptions';
+import type { CrmEntity } from './entities';
+import { fieldsFrom, multiValuesFrom } from './record';
+
+type MatchBy = 'EMAIL' | 'PHONE' | 'field';
+
+interface Planned {
+	matchBy: MatchBy;
+	/** The field matched on and the value looked for. */
+	field: string;
+	value: string;
+	fields: IDataObject;
+	multi: Array<[ContactField, MultiValue[]]>;
+}
+
+/** What the look-up found for one item: a record ID (with its current fields when fetched) or none. */
+type Found = { id: number; record?: IDataObject } | null;
+
+function matchOptions(entity: CrmEntity) {
+	const byField = {
+		name: 'Field',
+		value: 'field',
+		description: 'Any field, including custom fields',
+	};
+	if (entity.multiFields.length === 0) return [byField];
+	return [
+		{ name: 'Email', value: 'EMAIL', description: 'Bitrix24 duplicate search by email' },
+		byField,
+		{
+			name: 'Phone',
+			value: 'PHONE',
+			description: 'Bitrix24 duplicate search by phone (digits compared)',
+		},
+	];
+}
+
+/**
+ * Upsert: find the record by email, phone (Bitrix24's duplicate search) or any field, update it
+ * when found, create it otherwise. Items of one run that look for the same value create one record
+ * and update it, never duplicates.
+ */
+export function crmUpsert(entity: CrmEntity) {
+	const one = entity.label.toLowerCase();
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Match By',
+			name: 'matchBy',
+			type: 'options',
+			options: matchOptions(entity),
+			default: 'field',
+			description: `How to find an existing ${one}`,
+		},
+		{
+			displayName: 'Field Name or ID',
+			name: 'matchField',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getFields' },
+			default: '',
+			required: true,
+			displayOptions: { show: { matchBy: ['field'] } },
+			description:
+				'The field that identifies the record. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Value to Match',
+			name: 'matchValue',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'name@example.com',
+			description: `The value that identifies the ${one}; it is also saved on a new ${one}`,
+		},
+		{
+			...entity.primary,
+			required: false,
+			description: `${entity.primary.displayName} of a new ${one}, or the new value`,
+		},
+		...entity.multiFields.map(multiFieldProperty),
+		{
+			displayName: 'Fields',
+			name: 'upsertFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: entity.fields,
+		},
+	];
+	const description = updateDisplayOptions(
+		{ show: { resource: [entity.resource], operation: ['upsert'] } },
+		properties,
+	);
+
+	function plan(ctx: IExecuteFunctions, itemIndex: number): Planned {
+		const matchBy = ctx.getNodeParameter('matchBy', itemIndex) as MatchBy;
+		const value = String(ctx.getNodeParameter('matchValue', itemIndex, '')).trim();
+		if (!value) {
+			throw new NodeOperationError(ctx.getNode(), 'Value to Match is empty', {
+				itemIndex,
+				description: `Give the email, phone or field value that identifies the ${one}.`,
+			});
+		}
+		const field =
+			matchBy === 'field' ? String(ctx.getNodeParameter('matchField', itemIndex)) : matchBy;
+		const fields = fieldsFrom(ctx, 'upsertFields', itemIndex);
+		const primary = String(ctx.getNodeParameter(entity.primary.name, itemIndex, '') ?? '').trim();
+		if (primary) fields[entity.primaryField] = primary;
+		const multi = entity.multiFields.map((name): [ContactField, MultiValue[]] => [
+			name,
+			multiValuesFrom(ctx, name, itemIndex),
+		]);
+		if (matchBy === 'field') fields[field] = value;
+		else {
+			const entry = multi.find(([name]) => name === matchBy) as [ContactField, MultiValue[]];
+			if (
+				!entry[1].some(
+					(candidate) =>
+						comparableValue(matchBy, candidate.VALUE) === comparableValue(matchBy, value),
+				)
+			) {
+				entry[1].unshift({ VALUE: value, VALUE_TYPE: 'WORK' });
+			}
+		}
+		return {
+			matchBy,
+			field,
+			value,
+			fields,
+			multi: multi.filter(([, values]) => values.length > 0),
+		};
+	}
+
+	/** One look-up per distinct value: duplicate search for emails/phones, a list filter otherwise. */
+	async function lookUp(
+		ctx: IExecuteFunctions,
+		plans: Array<Planned | ItemError>,
+	): Promise<Map<string, Found | ItemError>> {
+		const keys = new Map<string, ItemCall>();
+		plans.forEach((p, itemIndex) => {
+			if (isItemError(p) || keys.has(keyOf(p))) return;
+			keys.set(keyOf(p), {
+				itemIndex,
+				...(p.matchBy === 'field'
+					? {
+							method: `${entity.method}.list`,
+							params: { filter: { [p.field]: p.value }, select: ['ID'], order: { ID: 'ASC' } },
+						}
+					: {
+							method: 'crm.duplicate.findbycomm',
+							params: {
+								type: p.matchBy,
+								values: [p.value],
+								entity_type: entity.resource.toUpperCase(),
+							},
+						}),
+			});
+		});
+		const calls = [...keys.values()];
+		const results = await runItemCalls.call(ctx, calls, { stopOnFailure: !ctx.continueOnFail() });
+		const found = new Map<string, Found | ItemError>();
+		for (const result of results) {
+			const key = keyOf(plans[result.itemIndex] as Planned);
+			if (!result.ok) {
+				if (!ctx.continueOnFail()) throw result.error;
+				found.set(key, result.error);
+				continue;
+			}
+			const id = firstId(result.result, entity);
+			found.set(key, id ? { id } : null);
+		}
+		return found;
+	}
+
+	/** Current phones/emails of found records, so only new values are added. */
+	async function fetchFound(
+		ctx: IExecuteFunctions,
+		found: Map<string, Found | ItemError>,
+		plans: Array<Planned | ItemError>,
+	) {
+		const needed = plans.flatMap((p, itemIndex) => {
+			if (isItemError(p) || p.multi.length === 0) return [];
+			const hit = found.get(keyOf(p));
+			return hit && !isItemError(hit) && !hit.record
+				? [{ itemIndex, method: `${entity.method}.get`, params: { id: hit.id } }]
+				: [];
+		});
+		for (const result of await runItemCalls.call(ctx, needed, {
+			stopOnFailure: !ctx.continueOnFail(),
+		})) {
+			const key = keyOf(plans[result.itemIndex] as Planned);
+			const hit = found.get(key) as { id: number; record?: IDataObject };
+			if (result.ok) hit.record = result.result as IDataObject;
+			else if (!ctx.continueOnFail()) throw result.error;
+		}
+	}
+
+	function updateCall(p: Planned, hit: { id: number; record?: IDataObject }) {
+		const fields = { ...p.fields };
+		for (const [name, values] of p.multi) {
+			const current = (hit.record?.[name] as IDataObject[] | undefined) ?? [];
+			const known = new Set(current.map((entry) => comparableValue(name, entry.VALUE)));
+			const added = values.filter((entry) => !known.has(comparableValue(name, entry.VALUE)));
+			if (added.length) fields[name] = added as unknown as IDataObject[];
+		}
+		return { method: `${entity.method}.update`, params: { id: hit.id, fields } };
+	}
+
+	function createCall(p: Planned) {
+		const fields = { ...p.fields };
+		for (const [name, values] of p.multi) fields[name] = values as unknown as IDataObject[];
+		return { method: `${entity.method}.add`, params: { fields } };
+	}
+
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const plans = await planEachItem(this, items.length, (itemIndex) => plan(this, itemIndex));
+		const found = await lookUp(this, plans);
+		await fetchFound(this, found, plans);
+
+		// Pass 1: update found records; create one record per value not found.
+		const creator = new Map<string, number>();
+		const firstPass = plans.map((p, itemIndex) => {
+			if (isItemError(p)) return p;
+			const hit = found.get(keyOf(p));
+			if (isItemError(hit)) return hit;
+			if (hit) return updateCall(p, hit);
+			if (creator.has(keyOf(p))) return undefined;
+			creator.set(keyOf(p), itemIndex);
+			return createCall(p);
+		});
+		const created = new Set(creator.values());
+		const outcomes = await sendPlannedCalls.call(this, firstPass, ({ result, itemIndex }) => {
+			const id = created.has(itemIndex)
+				? Number(result)
+				: (found.get(keyOf(plans[itemIndex] as Planned)) as { id: number }).id;
+			return { id, created: created.has(itemIndex), updated: !created.has(itemIndex) };
+		});
+
+		// Pass 2: later items looking for the same value update the record pass 1 created.
+		const createdIds = new Map<string, number>();
+		for (const [key, itemIndex] of creator) {
+			const outcome = outcomes[itemIndex];
+			if (outcome?.ok) createdIds.set(key, (outcome.json as IDataObject).id as number);
+		}
+		const secondPass = plans.map((p, itemIndex) => {
+			if (isItemError(p) || firstPass[itemIndex] !== undefined) return undefined;
+			const creatorIndex = creator.get(keyOf(p)) as number;
+			const id = createdIds.get(keyOf(p));
+			if (id === undefined) {
+				return new NodeOperationError(
+					this.getNode(),
+					`The ${one} this item matches could not be created`,
+					{
+						itemIndex,
+						description: `Item ${creatorIndex} looks for the same value and failed; fix it and run again.`,
+					},
+				);
+			}
+			return updateCall(p, {
+				id,
+				record: createCall(plans[creatorIndex] as Planned).params.fields,
+			});
+		});
+		const later = await sendPlannedCalls.call(this, secondPass, ({ itemIndex }) => ({
+			id: createdIds.get(keyOf(plans[itemIndex] as Planned)) as number,
+			created: false,
+			updated: true,
+		}));
+		return toOutput(
+			this,
+			plans.map((_, itemIndex) => later[itemIndex] ?? outcomes[itemIndex]),
+		);
+	}
+
+	return { description, execute };
+}
+
+function keyOf(p: Planned): string {
+	return `${p.field}\u0000${comparableValue(p.matchBy === 'field' ? 'field' : p.matchBy, p.value)}`;
+}
+
+/** The oldest matching ID from a list answer or a duplicate-search answer (`{CONTACT: [ids]}`). */
+function firstId(result: unknown, entity: CrmEntity): number | undefined {
+	if (Array.isArray(result)) {
+		const [row] = result as IDataObject[];
+		return row ? Number(row.ID) : undefined;
+	}
+	const ids = (result as IDataObject | null)?.[entity.resource.toUpperCase()];
+	return Array.isArray(ids) && ids.length ? Math.min(...ids.map(Number)) : undefined;
+}

@@ -1,0 +1,4 @@
+import { DEAL } from '../crm/entities';
+import { crmUpsert } from '../crm/upsert';
+
+export const { description, execute } = crmUpsert(DEAL);

@@ -1,0 +1,106 @@
+// The shared CRM operations (actions/crm/) on each legacy entity: create, get, update, get many,
+// delete, with each entity's own fields. Leads have their own, deeper tests in ../lead.
+const { startPortal, runBitrix24 } = require('../../helpers/bitrix24');
+
+const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
+
+const CASES = [
+	{
+		resource: 'deal',
+		records: (portal) => portal.deals(),
+		create: {
+			title: 'Annual plan',
+			additionalFields: { OPPORTUNITY: 1200, CURRENCY_ID: 'EUR', CONTACT_IDS: '3, 4' },
+		},
+		stored: { TITLE: 'Annual plan', OPPORTUNITY: '1200.00', CURRENCY_ID: 'EUR' },
+		update: { updateFields: { TITLE: 'Annual plan (signed)', COMMENTS: 'Signed' } },
+		updated: { TITLE: 'Annual plan (signed)', COMMENTS: 'Signed' },
+	},
+	{
+		resource: 'contact',
+		records: (portal) => portal.contacts(),
+		create: {
+			firstName: 'Ada',
+			additionalFields: { LAST_NAME: 'Lovelace', POST: 'Analyst' },
+			emails: { values: [{ value: 'ada@example.com', valueType: 'WORK' }] },
+		},
+		stored: { NAME: 'Ada', LAST_NAME: 'Lovelace', POST: 'Analyst' },
+		update: {
+			updateFields: { POST: 'Chief analyst' },
+			phones: { values: [{ value: '+44 20 7946 0000', valueType: 'WORK' }] },
+		},
+		updated: { POST: 'Chief analyst' },
+	},
+	{
+		resource: 'company',
+		records: (portal) => portal.companies(),
+		create: { title: 'Acme Ltd', additionalFields: { REVENUE: 5000000 } },
+		stored: { TITLE: 'Acme Ltd' },
+		update: { updateFields: { TITLE: 'Acme Group' } },
+		updated: { TITLE: 'Acme Group' },
+	},
+];
+
+describe.each(CASES)('$resource', ({ resource, records, create, stored, update, updated }) => {
+	let portal;
+	beforeEach(async () => {
+		portal = await startPortal();
+	});
+	afterEach(async () => {
+		await portal.stop();
+	});
+
+	it('creates, gets, updates, lists and deletes', async () => {
+		const made = await runBitrix24(portal, {
+			parameters: { resource, operation: 'create', ...create },
+		});
+		expect(made.error).toBeUndefined();
+		const id = made.output[0].json.id;
+		expect(records(portal)[0]).toMatchObject({ ID: String(id), ...stored });
+
+		const got = await runBitrix24(portal, {
+			parameters: { resource, operation: 'get', [`${resource}Id`]: byId(id), simplify: false },
+		});
+		expect(got.output[0].json).toMatchObject({ ID: String(id), ...stored });
+
+		const changed = await runBitrix24(portal, {
+			parameters: { resource, operation: 'update', [`${resource}Id`]: byId(id), ...update },
+		});
+		expect(changed.output[0].json).toEqual({ id, updated: true });
+		expect(records(portal)[0]).toMatchObject(updated);
+
+		const listed = await runBitrix24(portal, {
+			parameters: { resource, operation: 'getAll', returnAll: true },
+		});
+		expect(listed.output.map((item) => item.json.ID)).toEqual([String(id)]);
+
+		const removed = await runBitrix24(portal, {
+			parameters: { resource, operation: 'delete', [`${resource}Id`]: byId(id) },
+		});
+		expect(removed.output[0].json).toEqual({ id, deleted: true });
+		expect(records(portal)).toHaveLength(0);
+	});
+});
+
+describe('contact phones on update', () => {
+	it('adds the phone to the contact', async () => {
+		const portal = await startPortal();
+		try {
+			portal.seedContacts(1, () => ({ NAME: 'Alan' }));
+			const id = portal.contacts()[0].ID;
+			await runBitrix24(portal, {
+				parameters: {
+					resource: 'contact',
+					operation: 'update',
+					contactId: byId(id),
+					phones: { values: [{ value: '+1 555 0100', valueType: 'MOBILE' }] },
+				},
+			});
+			expect(portal.contacts()[0].PHONE).toEqual([
+				expect.objectContaining({ VALUE: '+1 555 0100', VALUE_TYPE: 'MOBILE' }),
+			]);
+		} finally {
+			await portal.stop();
+		}
+	});
+});
