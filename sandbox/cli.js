@@ -3,13 +3,14 @@
 
 /**
  * Runs the sandbox portal until Ctrl-C:
- *   node sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed-leads N] [--latency MS] [--no-bucket]
+ *   node sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--seed-leads N] [--seed-deals N]
+ *     [--seed-contacts N] [--seed-companies N] [--latency MS] [--no-bucket]
  */
 
 const { createSandbox } = require('./index');
 
 function parseArgs(argv) {
-	const args = { port: 8787, host: '127.0.0.1', seedLeads: 0, latencyMs: 0, bucket: true };
+	const args = { port: 8787, host: '127.0.0.1', seed: {}, latencyMs: 0, bucket: true };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -19,7 +20,8 @@ function parseArgs(argv) {
 		};
 		if (arg === '--port') args.port = Number(value());
 		else if (arg === '--host') args.host = value();
-		else if (arg === '--seed-leads') args.seedLeads = Number(value());
+		else if (/^--seed-(leads|deals|contacts|companies)$/.test(arg))
+			args.seed[arg.slice('--seed-'.length)] = Number(value());
 		else if (arg === '--latency') args.latencyMs = Number(value());
 		else if (arg === '--no-bucket') args.bucket = false;
 		else if (arg === '--help' || arg === '-h') args.help = true;
@@ -32,7 +34,7 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.help) {
 		console.log(
-			'Usage: node sandbox/cli.js [--port N] [--host H] [--seed-leads N] [--latency MS] [--no-bucket]',
+			'Usage: node sandbox/cli.js [--port N] [--host H] [--seed-leads|--seed-deals|--seed-contacts|--seed-companies N] [--latency MS] [--no-bucket]',
 		);
 		return;
 	}
@@ -43,7 +45,7 @@ async function main() {
 		bucket: args.bucket ? undefined : false,
 	});
 	await sb.start();
-	if (args.seedLeads > 0) sb.seedLeads(args.seedLeads);
+	for (const [entity, count] of Object.entries(args.seed)) if (count > 0) sb.seed(entity, count);
 	const { clientId, clientSecret } = sb.options.oauth;
 	console.log(`Bitrix24 sandbox portal listening on ${sb.url}`);
 	console.log(`  Webhook URL:     ${sb.webhookUrl}`);
@@ -51,9 +53,10 @@ async function main() {
 	console.log(`  OAuth secret:    ${clientSecret}`);
 	console.log(`  Token endpoint:  ${sb.url}/oauth/token/`);
 	console.log(
-		`  Control API:     ${sb.url}/_sandbox/ (info, log, faults, reset, seed/leads, oauth/tokens)`,
+		`  Control API:     ${sb.url}/_sandbox/ (info, log, faults, reset, seed/{entity}, oauth/tokens)`,
 	);
-	if (args.seedLeads > 0) console.log(`  Seeded ${args.seedLeads} leads`);
+	for (const [entity, count] of Object.entries(args.seed))
+		if (count > 0) console.log(`  Seeded ${count} ${entity}`);
 	console.log('Press Ctrl-C to stop.');
 
 	let stopping = false;

@@ -11,8 +11,9 @@
  * POST /_sandbox/faults          body: a fault   → {faults: [...]}
  * POST /_sandbox/faults/clear
  * POST /_sandbox/reset
- * POST /_sandbox/seed/leads      body: {count, fields?} ("{i}" in string fields → 1-based index)
- * GET  /_sandbox/leads
+ * POST /_sandbox/seed/{entity}   body: {count, fields?} ("{i}" in string fields → 1-based index);
+ *                                entity = leads | deals | contacts | companies
+ * GET  /_sandbox/{entity}        leads | deals | contacts | companies
  * POST /_sandbox/expire-tokens
  * POST /_sandbox/oauth/tokens    body: {userId?} → token response
  * POST /_sandbox/oauth/code      body: {userId?} → {code}
@@ -46,15 +47,22 @@ const ROUTES = {
 	'POST /_sandbox/faults': (sb, body) => ({ faults: sb.faults.add(body).list() }),
 	'POST /_sandbox/faults/clear': (sb) => (sb.faults.clear(), { ok: true }),
 	'POST /_sandbox/reset': (sb) => (sb.reset(), { ok: true }),
-	'POST /_sandbox/seed/leads': (sb, body) => {
-		const count = Number(body.count);
-		if (!Number.isInteger(count) || count < 0)
-			throw new Error('count must be a non-negative integer');
-		const make = body.fields ? fieldsFromTemplate(body.fields) : undefined;
-		const ids = sb.seedLeads(count, make);
-		return { count, firstId: ids[0] ?? null, lastId: ids[ids.length - 1] ?? null };
-	},
-	'GET /_sandbox/leads': (sb) => sb.leads(),
+	...Object.fromEntries(
+		['leads', 'deals', 'contacts', 'companies'].flatMap((entity) => [
+			[
+				`POST /_sandbox/seed/${entity}`,
+				(sb, body) => {
+					const count = Number(body.count);
+					if (!Number.isInteger(count) || count < 0)
+						throw new Error('count must be a non-negative integer');
+					const make = body.fields ? fieldsFromTemplate(body.fields) : undefined;
+					const ids = sb.seed(entity, count, make);
+					return { count, firstId: ids[0] ?? null, lastId: ids[ids.length - 1] ?? null };
+				},
+			],
+			[`GET /_sandbox/${entity}`, (sb) => sb.records(entity)],
+		]),
+	),
 	'POST /_sandbox/expire-tokens': (sb) => (sb.expireAccessTokens(), { ok: true }),
 	'POST /_sandbox/oauth/tokens': (sb, body) => sb.issueTokens({ userId: body.userId }),
 	'POST /_sandbox/oauth/code': (sb, body) => ({

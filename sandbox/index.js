@@ -21,6 +21,24 @@ const { RequestLog, Scrubber } = require('./request-log');
 const { UserFieldRegistry } = require('./crm/user-fields');
 const { createRegistry } = require('./methods');
 const { leads } = require('./methods/crm-lead');
+const { deals } = require('./methods/crm-deal');
+const { contacts } = require('./methods/crm-contact');
+const { companies } = require('./methods/crm-company');
+const { StatusRegistry } = require('./crm/statuses');
+const { CategoryRegistry } = require('./crm/categories');
+const { DynamicTypeRegistry } = require('./crm/dynamic-types');
+
+/** Legacy entities by the names the seed/read helpers and control routes accept. */
+const ENTITIES = { lead: leads, deal: deals, contact: contacts, company: companies };
+const ENTITY_ALIASES = { leads: 'lead', deals: 'deal', contacts: 'contact', companies: 'company' };
+
+/** @param {string} name 'deal' or 'deals' (any case) */
+function entityByName(name) {
+	const key = String(name).toLowerCase();
+	const entity = ENTITIES[ENTITY_ALIASES[key] || key];
+	if (!entity) throw new Error(`Unknown entity '${name}' (lead, deal, contact, company)`);
+	return entity;
+}
 const { DEFAULT_USERS } = require('./users');
 const { createHttpServer } = require('./server');
 
@@ -49,6 +67,10 @@ const DEFAULT_SCOPES = ['crm', 'user', 'task', 'calendar', 'im', 'placement'];
  * @property {Clock} clock
  * @property {Store} store
  * @property {UserFieldRegistry} userFields
+ * @property {StatusRegistry} statuses dictionaries and stages
+ * @property {CategoryRegistry} categories pipelines
+ * @property {DynamicTypeRegistry} dynamicTypes smart-process types
+ * @property {Map<string, any[]>} productRows product rows by `{D|L}:{ownerId}`
  * @property {import('./methods/registry').MethodRegistry} registry
  * @property {TokenStore} tokens
  * @property {LeakyBucket|null} bucket
@@ -109,12 +131,18 @@ class Sandbox {
 			serverEndpoint: `${this.url}/rest/`,
 			clientEndpoint: `${this.url}/rest/`,
 		}));
+		const statuses = new StatusRegistry();
+		const categories = new CategoryRegistry(statuses);
 		/** @type {SandboxState} */
 		this.state = {
 			options: o,
 			clock,
 			store: new Store(),
 			userFields: new UserFieldRegistry(),
+			statuses,
+			categories,
+			dynamicTypes: new DynamicTypeRegistry(categories),
+			productRows: new Map(),
 			registry: createRegistry(),
 			tokens,
 			bucket: o.bucket ? new LeakyBucket(o.bucket, o.now) : null,
@@ -215,18 +243,74 @@ class Sandbox {
 		return leads.all(this.state);
 	}
 
+	/**
+	 * Bulk-inserts records of a legacy entity (as the webhook user), with the same validation
+	 * and defaults as crm.{entity}.add.
+	 * @param {'lead'|'deal'|'contact'|'company'} entity (plural forms accepted)
+	 * @param {number} count
+	 * @param {(i: number) => object} [makeFields] request-style fields for index i (0-based)
+	 * @returns {number[]} the new IDs
+	 */
+	seed(entity, count, makeFields) {
+		const e = entityByName(entity);
+		const title = e.config.name[0].toUpperCase() + e.config.name.slice(1);
+		const make =
+			makeFields ||
+			((i) =>
+				e.config.name === 'contact'
+					? { NAME: `Contact ${i + 1}` }
+					: { TITLE: `${title} ${i + 1}` });
+		return e.seed(this.state, count, make, this.options.webhook.userId);
+	}
+
+	/** Stored records of a legacy entity as crm.{entity}.get prints them. @param {string} entity */
+	records(entity) {
+		return entityByName(entity).all(this.state);
+	}
+
+	/** @param {number} count @param {(i: number) => object} [makeFields] */
+	seedDeals(count, makeFields) {
+		return this.seed('deal', count, makeFields);
+	}
+
+	deals() {
+		return this.records('deal');
+	}
+
+	/** @param {number} count @param {(i: number) => object} [makeFields] */
+	seedContacts(count, makeFields) {
+		return this.seed('contact', count, makeFields);
+	}
+
+	contacts() {
+		return this.records('contact');
+	}
+
+	/** @param {number} count @param {(i: number) => object} [makeFields] */
+	seedCompanies(count, makeFields) {
+		return this.seed('company', count, makeFields);
+	}
+
+	companies() {
+		return this.records('company');
+	}
+
 	clearLog() {
 		this.state.log.clear();
 	}
 
 	/**
-	 * Clears data, user fields (back to the defaults), event bindings, faults, both logs and the
-	 * limiters. Issued tokens stay valid.
+	 * Clears data, user fields, dictionaries/stages and pipelines (back to the defaults), event
+	 * bindings, faults, both logs and the limiters. Issued tokens stay valid.
 	 */
 	reset() {
 		const s = this.state;
 		s.store.clear();
 		s.userFields.reset();
+		s.statuses.reset();
+		s.categories.reset();
+		s.dynamicTypes.reset();
+		s.productRows.clear();
 		s.eventBindings = [];
 		s.faults.clear();
 		s.log.clear();
@@ -241,4 +325,4 @@ function createSandbox(options) {
 	return new Sandbox(options);
 }
 
-module.exports = { createSandbox, Sandbox };
+module.exports = { createSandbox, Sandbox, entityByName };

@@ -40,3 +40,17 @@ function legacyPage(start, total) {
 }
 
 module.exports = { PAGE_SIZE, ListResult, legacyPage };
+
+/**
+ * ORM navigation (Engine lists such as crm.item.list): `offset = start` (not rounded),
+ * `next = offset + 50` while rows remain; `start < 0`: first 50 rows, no COUNT, `total: 0`.
+ * @param {number} start @param {number} total
+ */
+function ormPage(start, total) {
+	if (start < 0) return { offset: 0, limit: PAGE_SIZE, total: 0, counted: false };
+	const nav = { offset: start, limit: PAGE_SIZE, total, counted: true };
+	if (start + PAGE_SIZE < total) nav.next = start + PAGE_SIZE;
+	return nav;
+}
+
+module.exports.ormPage = ormPage;

@@ -10,7 +10,7 @@
  * datetime → ms | null. Multiple fields store arrays of the single form.
  */
 
-const { intval, floatval, strval, isPhpArray, phpEntries, isNumeric } = require('../php');
+const { intval, floatval, strval, isPhpArray, phpEntries, isNumeric, deepCopy } = require('../php');
 
 /** Field type name → storage kind. */
 const KIND_BY_TYPE = {
@@ -21,11 +21,14 @@ const KIND_BY_TYPE = {
 	crm_contact: 'int',
 	crm_lead: 'int',
 	crm_deal: 'int',
+	crm_category: 'int',
 	double: 'float',
 	char: 'yn',
 	boolean: 'bool',
 	date: 'date',
 	datetime: 'datetime',
+	crm_activity_communication: 'raw',
+	object: 'raw',
 	// string-like: string, crm_status, crm_currency, enumeration, url, money, crm, file
 };
 
@@ -45,6 +48,7 @@ const KIND_BY_TYPE = {
  * @property {object} [labels] {listLabel, formLabel, filterLabel} for user fields
  * @property {Array<{ID: string, VALUE: string}>} [items] enumeration items
  * @property {boolean} [inSelectAll] false to leave the field out of `select: ['*']`
+ * @property {boolean} [inGet] with inSelectAll false: still printed by crm.*.get
  */
 
 /** @param {FieldDef} def */
@@ -84,6 +88,8 @@ function internalizeScalar(kind, v, clock) {
 		case 'datetime':
 			if (v === '' || v === null) return null;
 			return clock.parse(v) ?? undefined;
+		case 'raw':
+			return v === undefined ? null : deepCopy(v);
 		default:
 			if (v === null || v === undefined) return null;
 			return strval(v);

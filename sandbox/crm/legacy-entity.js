@@ -71,9 +71,16 @@ function resolveEntityId(params) {
  * @property {FieldDef[]} fields standard fields, in output order (ID first)
  * @property {boolean} multifields whether PHONE/EMAIL/WEB/IM/LINK apply
  * @property {(row: any, w: WriteContext) => void} onCreate defaults of a new row, before request values
+ * @property {(row: any, prev: any|null, w: WriteContext, values: Record<string, unknown>) => void} [beforeSave]
+ *   validation and input-driven changes (bindings) before the row is stored; may throw a RestError,
+ *   then nothing is stored. `values` are the internalized request fields.
  * @property {(row: any, prev: any|null, w: WriteContext) => void} afterWrite derived fields after add (prev null) or update
- * @property {Record<string, (row: any) => unknown>} [sortAliases] order keys sorted by another value
+ * @property {(row: any, w: WriteContext) => void} [onDelete] clean-up after a row was deleted (links)
+ * @property {Record<string, (row: any, state: import('../index').SandboxState) => unknown>} [sortAliases]
+ *   order keys sorted by another value
  * @property {{updateNotFound: string}} messages entity-specific error texts
+ * @property {number} entityTypeId CRM entity type id (1 lead, 2 deal, 3 contact, 4 company)
+ * @property {boolean} [userFieldMethods] false: no crm.{name}.userfield.* methods
  */
 
 class LegacyCrmEntity {
@@ -101,7 +108,7 @@ class LegacyCrmEntity {
 	fieldAccess(state) {
 		const access = new Map();
 		for (const def of [...this.config.fields, ...this.userFieldDefs(state)]) {
-			access.set(def.name, { def, get: (row) => row[def.name] });
+			access.set(def.name, { def, multi: !!def.multiple, get: (row) => row[def.name] });
 		}
 		if (this.config.multifields) {
 			for (const type of multifields.MULTIFIELD_TYPES) {
@@ -165,7 +172,7 @@ class LegacyCrmEntity {
 	insert(state, fields, options) {
 		const table = this.table(state);
 		const w = { state, userId: options.userId, nowMs: state.clock.now() };
-		const row = { ID: table.allocateId(), FM: {} };
+		const row = { ID: 0, FM: {} };
 		for (const def of [...this.config.fields, ...this.userFieldDefs(state)]) {
 			if (def.name !== 'ID') row[def.name] = def.multiple ? [] : null;
 		}
@@ -176,6 +183,8 @@ class LegacyCrmEntity {
 		});
 		Object.assign(row, values);
 		this.applyMultifields(state, row, fm, true);
+		if (this.config.beforeSave) this.config.beforeSave(row, null, w, values);
+		row.ID = table.allocateId();
 		this.config.afterWrite(row, null, w);
 		table.insert(row);
 		return row;
@@ -209,7 +218,13 @@ class LegacyCrmEntity {
 	/** Everything crm.*.get shows: `*`, all user fields (unset ones as ""), non-empty multifields. */
 	fullSelection(state) {
 		const all = this.selection(state, ['*', 'UF_*']);
-		return { ...all, fm: this.config.multifields ? multifields.MULTIFIELD_TYPES : [], ufEmpty: '' };
+		const std = this.config.fields.filter((def) => all.std.includes(def) || def.inGet);
+		return {
+			...all,
+			std,
+			fm: this.config.multifields ? multifields.MULTIFIELD_TYPES : [],
+			ufEmpty: '',
+		};
 	}
 
 	/**
@@ -234,22 +249,43 @@ class LegacyCrmEntity {
 	}
 
 	/**
-	 * Filters, orders and pages rows. `start < 0` with an ID-only (or no) order seeks by ID and
-	 * stops after one page: no COUNT, like the real server's fast export path.
+	 * Sort key of a field for compileOrder (aliases first, multi-valued fields cannot be sorted).
+	 * @param {import('../index').SandboxState} state
+	 */
+	sortKeyResolver(state) {
+		const access = this.fieldAccess(state);
+		const aliases = this.config.sortAliases || {};
+		return (f) => {
+			if (aliases[f]) return (row) => aliases[f](row, state);
+			const a = access.get(f);
+			return a && !a.multi ? (row) => fieldTypes.comparable(a.def, a.get(row)) : null;
+		};
+	}
+
+	/**
+	 * Filters, orders and pages rows (legacy filter and order).
 	 * @param {import('../dispatch').CallContext} ctx
 	 */
 	query(ctx, filter, order) {
 		const { state } = ctx;
-		const table = this.table(state);
 		const access = this.fieldAccess(state);
-		const aliases = this.config.sortAliases || {};
 		const { test, conditions } = compileFilter(filter, (f) => access.get(f) || null, state.clock);
-		const sorting = compileOrder(order, (f) => {
-			if (aliases[f]) return aliases[f];
-			const a = access.get(f);
-			return a && !a.multi ? (row) => fieldTypes.comparable(a.def, a.get(row)) : null;
-		});
+		const sorting = compileOrder(order, this.sortKeyResolver(state));
+		return this.run(ctx, { test, conditions, sorting }, legacyPage);
+	}
 
+	/**
+	 * Runs a compiled query. `start < 0` with an ID-only (or no) order seeks by ID and stops
+	 * after one page: no COUNT, like the real server's fast export path.
+	 * @param {import('../dispatch').CallContext} ctx
+	 * @param {{test: (row: any) => boolean, conditions: Array<{op: string, field: string, raw: unknown}>,
+	 *   sorting: ReturnType<typeof compileOrder>}} q
+	 * @param {(start: number, total: number) => {offset: number, limit: number, next?: number, total: number, counted: boolean}} page
+	 */
+	run(ctx, q, page) {
+		const { state } = ctx;
+		const table = this.table(state);
+		const { test, conditions, sorting } = q;
 		const idDir =
 			sorting.keys.length === 0
 				? 1
@@ -257,12 +293,12 @@ class LegacyCrmEntity {
 					? sorting.keys[0].dir
 					: 0;
 		if (ctx.start < 0 && idDir !== 0) {
-			return { rows: seekById(table, test, idBounds(conditions), idDir), nav: legacyPage(-1, 0) };
+			return { rows: seekById(table, test, idBounds(conditions), idDir), nav: page(-1, 0) };
 		}
 
 		const matched = table.ascending().filter(test);
 		if (sorting.keys.length > 0) matched.sort(sorting.compare);
-		const nav = legacyPage(ctx.start, matched.length);
+		const nav = page(ctx.start, matched.length);
 		if (nav.counted && state.options.countCostMsPerThousandRows > 0) {
 			ctx.addLatency((state.options.countCostMsPerThousandRows * matched.length) / 1000);
 		}
@@ -308,19 +344,39 @@ class LegacyCrmEntity {
 		const row = this.table(state).get(id);
 		if (!row) throw Errors.legacy(this.config.messages.updateNotFound);
 
-		const prev = { ...row, FM: { ...row.FM } };
-		const { values, fm } = this.internalize(state, fields, { update: true, importMode: false });
-		Object.assign(row, values);
-		this.applyMultifields(state, row, fm, false);
-		this.config.afterWrite(row, prev, { state, userId: ctx.auth.userId, nowMs: state.clock.now() });
+		this.write(state, row, fields, ctx.auth.userId);
 		return true;
+	}
+
+	/**
+	 * Applies request-style fields to a stored row (update semantics). The change is computed on
+	 * a copy, so a validation error leaves the row untouched.
+	 * @param {import('../index').SandboxState} state @param {any} row @param {unknown} fields
+	 * @param {number} userId
+	 */
+	write(state, row, fields, userId) {
+		const prev = { ...row, FM: { ...row.FM } };
+		const next = { ...row, FM: { ...row.FM } };
+		const w = { state, userId, nowMs: state.clock.now() };
+		const { values, fm } = this.internalize(state, fields, { update: true, importMode: false });
+		Object.assign(next, values);
+		this.applyMultifields(state, next, fm, false);
+		if (this.config.beforeSave) this.config.beforeSave(next, prev, w, values);
+		this.config.afterWrite(next, prev, w);
+		Object.assign(row, next);
+		return row;
 	}
 
 	/** crm.*.delete */
 	delete(params, ctx) {
 		const id = resolveEntityId(params);
 		if (!(id > 0)) throw Errors.legacy('ID is not defined or invalid.');
-		if (!this.table(ctx.state).delete(id)) throw Errors.legacy('Not found');
+		const row = this.table(ctx.state).get(id);
+		if (!row || !this.table(ctx.state).delete(id)) throw Errors.legacy('Not found');
+		if (this.config.onDelete) {
+			const { state } = ctx;
+			this.config.onDelete(row, { state, userId: ctx.auth.userId, nowMs: state.clock.now() });
+		}
 		return true;
 	}
 
@@ -363,6 +419,43 @@ class LegacyCrmEntity {
 		);
 	}
 
+	/** crm.*.userfield.add → int ID */
+	userfieldAdd(params, ctx) {
+		const fields = requireArrayParam(params, 'fields');
+		return ctx.state.userFields.restAdd(this.config.ufEntityId, fields);
+	}
+
+	/** @param {Record<string, any>} params @param {import('../dispatch').CallContext} ctx */
+	userField(params, ctx) {
+		const id = resolveEntityId(params);
+		if (!(id > 0)) throw Errors.legacy('ID is not defined or invalid.');
+		const field = ctx.state.userFields.get(this.config.ufEntityId, id);
+		if (!field) throw Errors.legacy('Not found');
+		return field;
+	}
+
+	/** crm.*.userfield.get → the list row (labels per language unless LANG) */
+	userfieldGet(params, ctx) {
+		const lang = isset(params.LANG)
+			? strval(params.LANG)
+			: isset(params.lang)
+				? strval(params.lang)
+				: null;
+		return ctx.state.userFields.toListRow(this.userField(params, ctx), lang);
+	}
+
+	/** crm.*.userfield.update → true */
+	userfieldUpdate(params, ctx) {
+		const fields = requireArrayParam(params, 'fields');
+		return ctx.state.userFields.restUpdate(this.userField(params, ctx), fields);
+	}
+
+	/** crm.*.userfield.delete → true */
+	userfieldDelete(params, ctx) {
+		ctx.state.userFields.remove(this.userField(params, ctx));
+		return true;
+	}
+
 	/**
 	 * Registers the entity's REST methods.
 	 * @param {import('../methods/registry').MethodRegistry} registry
@@ -373,11 +466,15 @@ class LegacyCrmEntity {
 		for (const action of ['add', 'get', 'list', 'update', 'delete', 'fields']) {
 			registry.register(prefix + action, (params, ctx) => this[action](params, ctx), options);
 		}
-		registry.register(
-			`${prefix}userfield.list`,
-			(params, ctx) => this.userfieldList(params, ctx),
-			options,
-		);
+		if (this.config.userFieldMethods === false) return;
+		for (const action of ['list', 'add', 'get', 'update', 'delete']) {
+			const method = `userfield${action[0].toUpperCase()}${action.slice(1)}`;
+			registry.register(
+				`${prefix}userfield.${action}`,
+				(params, ctx) => this[method](params, ctx),
+				options,
+			);
+		}
 	}
 
 	// ----- sandbox helpers (not REST) -----

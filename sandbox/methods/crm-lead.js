@@ -2,12 +2,24 @@
 
 /**
  * Leads: `crm.lead.*` (legacy). Field list and output order follow the crm.lead.fields and
- * crm.lead.get examples of the official docs. Other legacy entities (deals, contacts,
- * companies) are a copy of this file with their own fields and hooks.
+ * crm.lead.get examples of the official docs. Shared field groups and hooks live in
+ * crm/common-fields.js; deals, contacts and companies are configured the same way.
  */
 
 const { LegacyCrmEntity } = require('../crm/legacy-entity');
-const { leadStatusSemantic, leadStatusSort } = require('../crm/statuses');
+const {
+	addressFields,
+	UTM_FIELDS,
+	AUDIT_FIELDS,
+	ORIGIN_FIELDS,
+	LAST_ACTIVITY_FIELDS,
+	COMMUNICATION_FLAGS,
+	auditOnCreate,
+	auditOnUpdate,
+	communicationFlags,
+	stageTracking,
+} = require('../crm/common-fields');
+const productRows = require('../crm/product-rows');
 
 /** @type {import('../crm/field-types').FieldDef[]} */
 const LEAD_FIELDS = [
@@ -43,52 +55,31 @@ const LEAD_FIELDS = [
 	{ name: 'CURRENCY_ID', type: 'crm_currency', title: 'Currency' },
 	{ name: 'OPPORTUNITY', type: 'double', title: 'Amount' },
 	{ name: 'IS_MANUAL_OPPORTUNITY', type: 'char', title: 'IS_MANUAL_OPPORTUNITY' },
-	{ name: 'HAS_PHONE', type: 'char', title: 'Phone Provided', readOnly: true },
-	{ name: 'HAS_EMAIL', type: 'char', title: 'E-mail Provided', readOnly: true },
-	{ name: 'HAS_IMOL', type: 'char', title: 'Open Channel Set', readOnly: true },
-	{ name: 'ASSIGNED_BY_ID', type: 'user', title: 'Responsible User' },
-	{ name: 'CREATED_BY_ID', type: 'user', title: 'Created By', readOnly: true },
-	{ name: 'MODIFY_BY_ID', type: 'user', title: 'Modified By', readOnly: true },
-	{ name: 'DATE_CREATE', type: 'datetime', title: 'Creation Date', readOnly: true },
-	{ name: 'DATE_MODIFY', type: 'datetime', title: 'Modification Date', readOnly: true },
+	...COMMUNICATION_FLAGS,
+	...AUDIT_FIELDS,
 	{ name: 'DATE_CLOSED', type: 'datetime', title: 'Closing Date', readOnly: true },
 	{ name: 'STATUS_SEMANTIC_ID', type: 'string', title: 'Status Semantic', readOnly: true },
 	{ name: 'OPENED', type: 'char', title: 'Available to All' },
-	{ name: 'ORIGINATOR_ID', type: 'string', title: 'External Source ID' },
-	{ name: 'ORIGIN_ID', type: 'string', title: 'Element ID in External Source' },
+	...ORIGIN_FIELDS,
 	{ name: 'MOVED_BY_ID', type: 'user', title: 'MOVED_BY_ID', readOnly: true },
 	{ name: 'MOVED_TIME', type: 'datetime', title: 'MOVED_TIME', readOnly: true },
-	{ name: 'ADDRESS', type: 'string', title: 'Address' },
-	{ name: 'ADDRESS_2', type: 'string', title: 'Address (Line 2)' },
-	{ name: 'ADDRESS_CITY', type: 'string', title: 'City' },
-	{ name: 'ADDRESS_POSTAL_CODE', type: 'string', title: 'Postal Code' },
-	{ name: 'ADDRESS_REGION', type: 'string', title: 'Region' },
-	{ name: 'ADDRESS_PROVINCE', type: 'string', title: 'Province' },
-	{ name: 'ADDRESS_COUNTRY', type: 'string', title: 'Country' },
-	{ name: 'ADDRESS_COUNTRY_CODE', type: 'string', title: 'Country Code' },
-	{ name: 'ADDRESS_LOC_ADDR_ID', type: 'integer', title: 'Location Address ID' },
-	{ name: 'UTM_SOURCE', type: 'string', title: 'Advertising System' },
-	{ name: 'UTM_MEDIUM', type: 'string', title: 'Traffic Type' },
-	{ name: 'UTM_CAMPAIGN', type: 'string', title: 'Campaign Identifier' },
-	{ name: 'UTM_CONTENT', type: 'string', title: 'Campaign Content' },
-	{ name: 'UTM_TERM', type: 'string', title: 'Campaign Search Condition' },
-	{ name: 'LAST_ACTIVITY_BY', type: 'user', title: 'LAST_ACTIVITY_BY', readOnly: true },
-	{ name: 'LAST_ACTIVITY_TIME', type: 'datetime', title: 'LAST_ACTIVITY_TIME', readOnly: true },
+	...addressFields(),
+	...UTM_FIELDS,
+	...LAST_ACTIVITY_FIELDS,
 ];
-
-const OPEN_CHANNEL_TYPES = new Set(['OPENLINE', 'IMOL']);
 
 const leads = new LegacyCrmEntity({
 	name: 'lead',
 	table: 'leads',
+	entityTypeId: 1,
 	ufEntityId: 'CRM_LEAD',
 	fields: LEAD_FIELDS,
 	multifields: true,
 	messages: { updateNotFound: 'Lead is not found' },
-	sortAliases: { STATUS_ID: (row) => leadStatusSort(row.STATUS_ID) },
+	sortAliases: { STATUS_ID: (row, state) => state.statuses.sort('STATUS', row.STATUS_ID) },
 
-	onCreate(row, { userId, nowMs }) {
-		const user = String(userId);
+	onCreate(row, w) {
+		auditOnCreate(row, w);
 		Object.assign(row, {
 			STATUS_ID: 'NEW',
 			OPPORTUNITY: 0,
@@ -97,43 +88,33 @@ const leads = new LegacyCrmEntity({
 			OPENED: 'Y',
 			IS_RETURN_CUSTOMER: 'N',
 			BIRTHDATE: '',
-			ASSIGNED_BY_ID: user,
-			CREATED_BY_ID: user,
-			MODIFY_BY_ID: user,
-			MOVED_BY_ID: user,
-			LAST_ACTIVITY_BY: user,
-			DATE_CREATE: nowMs,
-			DATE_MODIFY: nowMs,
-			MOVED_TIME: nowMs,
-			LAST_ACTIVITY_TIME: nowMs,
 		});
 	},
 
-	afterWrite(row, prev, { userId, nowMs }) {
+	afterWrite(row, prev, w) {
 		if (!prev) {
 			if (!row.TITLE) row.TITLE = `Lead #${row.ID}`;
 			if (!row.STATUS_ID) row.STATUS_ID = 'NEW';
-		} else {
-			row.DATE_MODIFY = nowMs;
-			row.MODIFY_BY_ID = String(userId);
-			if (row.STATUS_ID !== prev.STATUS_ID) {
-				row.MOVED_TIME = nowMs;
-				row.MOVED_BY_ID = String(userId);
-			}
 		}
-		row.STATUS_SEMANTIC_ID = leadStatusSemantic(row.STATUS_ID);
-		const wasClosed = prev !== null && prev.STATUS_SEMANTIC_ID !== 'P';
-		if (row.STATUS_SEMANTIC_ID === 'P') row.DATE_CLOSED = null;
-		else if (!wasClosed) row.DATE_CLOSED = nowMs;
-		row.HAS_PHONE = row.FM.PHONE ? 'Y' : 'N';
-		row.HAS_EMAIL = row.FM.EMAIL ? 'Y' : 'N';
-		row.HAS_IMOL = (row.FM.IM || []).some((v) => OPEN_CHANNEL_TYPES.has(v.VALUE_TYPE)) ? 'Y' : 'N';
+		auditOnUpdate(row, prev, w);
+		stageTracking(row, prev, w, {
+			stage: 'STATUS_ID',
+			semantic: 'STATUS_SEMANTIC_ID',
+			closedDate: 'DATE_CLOSED',
+			semanticOf: (id) => w.state.statuses.semantic('STATUS', id),
+		});
+		communicationFlags(row);
+	},
+
+	onDelete(row, w) {
+		productRows.removeOwner(w.state, 'L', row.ID);
 	},
 });
 
 /** @param {import('./registry').MethodRegistry} registry */
 function register(registry) {
 	leads.register(registry);
+	productRows.registerFor(registry, leads, 'L');
 	registry.registerEvents([
 		'ONCRMLEADADD',
 		'ONCRMLEADUPDATE',

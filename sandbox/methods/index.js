@@ -13,7 +13,16 @@ const MODULES = [
 	require('./user'),
 	require('./events'),
 	require('./crm-lead'),
+	require('./crm-deal'),
+	require('./crm-contact'),
+	require('./crm-company'),
+	require('./crm-links'),
 	require('./crm-dictionaries'),
+	require('./crm-category'),
+	require('./crm-duplicate'),
+	require('./crm-item'),
+	require('./crm-activity'),
+	require('./crm-timeline'),
 ];
 
 function createRegistry() {

@@ -5,8 +5,8 @@ type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert'
 type NodeMap = {
 	company: CrmOperation;
 	contact: CrmOperation;
-	deal: CrmOperation;
-	lead: CrmOperation;
+	deal: CrmOperation | 'moveToStage';
+	lead: CrmOperation | 'moveToStage';
 	method: 'call';
 };
 

@@ -1,22 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { CRM_ENTITIES } from '../actions/crm/entities';
+import { dealPipelines, dealStages, statusList } from '../actions/crm/stages';
 import { apiRequest, listByOffset } from '../transport';
-
-const DEAL_ENTITY_TYPE_ID = 2;
-
-async function statuses(ctx: ILoadOptionsFunctions, filter: IDataObject): Promise<IDataObject[]> {
-	return await listByOffset.call(ctx, {
-		method: 'crm.status.list',
-		params: { filter, order: { SORT: 'ASC' } },
-	});
-}
 
 async function dictionary(
 	ctx: ILoadOptionsFunctions,
 	entityId: string,
 ): Promise<INodePropertyOptions[]> {
-	return (await statuses(ctx, { ENTITY_ID: entityId })).map((status) => ({
+	return (await statusList(ctx, { ENTITY_ID: entityId })).map((status) => ({
 		name: String(status.NAME),
 		value: String(status.STATUS_ID),
 	}));
@@ -52,14 +44,6 @@ export async function getIndustries(this: ILoadOptionsFunctions): Promise<INodeP
 	return await dictionary(this, 'INDUSTRY');
 }
 
-async function dealPipelines(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return await listByOffset.call(ctx, {
-		method: 'crm.category.list',
-		params: { entityTypeId: DEAL_ENTITY_TYPE_ID },
-		rowsKey: 'categories',
-	});
-}
-
 export async function getDealPipelines(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
@@ -71,21 +55,10 @@ export async function getDealPipelines(
 
 /** Stages of every deal pipeline, labelled "Pipeline: Stage" (other pipelines' IDs carry `C{id}:`). */
 export async function getDealStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const pipelines = await dealPipelines(this);
-	const options: INodePropertyOptions[] = [];
-	for (const pipeline of pipelines) {
-		const id = Number(pipeline.id);
-		const stages = await statuses(this, {
-			ENTITY_ID: id === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${id}`,
-		});
-		for (const stage of stages) {
-			options.push({
-				name: `${String(pipeline.name)}: ${String(stage.NAME)}`,
-				value: String(stage.STATUS_ID),
-			});
-		}
-	}
-	return options;
+	return (await dealStages(this)).map((stage) => ({
+		name: `${stage.pipelineName}: ${stage.name}`,
+		value: stage.id,
+	}));
 }
 
 export async function getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

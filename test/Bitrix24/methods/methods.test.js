@@ -73,7 +73,9 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 		expect(fields).toContainEqual({ name: 'Lead Title (TITLE)', value: 'TITLE' });
 		expect(fields.some((option) => option.value.startsWith('UF_CRM_'))).toBe(true);
 		expect(fields.map((option) => option.value)).toContain('PHONE');
-		const sortable = (await call('loadOptions', 'getSortFields')).result.map((option) => option.value);
+		const sortable = (await call('loadOptions', 'getSortFields')).result.map(
+			(option) => option.value,
+		);
 		expect(sortable).toEqual(expect.arrayContaining(['ID', 'TITLE', 'DATE_CREATE']));
 		expect(sortable).not.toContain('PHONE');
 		const users = (await call('loadOptions', 'getUsers')).result;

@@ -1,9 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { CrmEntity } from './entities';
 
 /** The Operation selector of a CRM resource. */
-export function crmOperations(entity: CrmEntity): INodeProperties {
+export function crmOperations(
+	entity: CrmEntity,
+	extra: INodePropertyOptions[] = [],
+): INodeProperties {
 	const one = entity.label.toLowerCase();
 	const many = entity.resource === 'company' ? 'companies' : `${one}s`;
 	return {
@@ -13,6 +16,7 @@ export function crmOperations(entity: CrmEntity): INodeProperties {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [entity.resource] } },
 		options: [
+			...extra,
 			{
 				name: 'Create',
 				value: 'create',
@@ -38,7 +42,13 @@ export function crmOperations(entity: CrmEntity): INodeProperties {
 				description: `Update a ${one}`,
 				action: `Update a ${one}`,
 			},
-		],
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: `Create or update a ${one}`,
+			},
+		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'create',
 	};
 }
