@@ -138,7 +138,7 @@ class CategoryRegistry {
 
 /**
  * Pipeline and stage checks shared by deals and smart-process items (beforeSave hooks): the
- * pipeline must exist (checked on add; it is immutable afterwards), an empty stage becomes the
+ * pipeline must exist (only crm.item.update can change it), an empty stage becomes the
  * pipeline's first stage, a stage of another pipeline or an unknown stage is a legacy 400.
  * @param {import('../index').SandboxState} state
  * @param {any} row @param {boolean} isAdd
@@ -151,7 +151,7 @@ function resolvePipelineStage(state, row, isAdd, spec) {
 		raw === null || raw === undefined || raw === ''
 			? (categories.defaultOf(spec.entityTypeId)?.id ?? 0)
 			: Number(raw);
-	if (isAdd && !categories.find(spec.entityTypeId, categoryId))
+	if (!categories.find(spec.entityTypeId, categoryId))
 		throw Errors.legacy(`Pipeline (CATEGORY_ID) ${categoryId} is not found.`);
 	row[spec.categoryField] = String(categoryId);
 	const entityId = categories.stageEntityOf(spec.entityTypeId, categoryId);

@@ -141,7 +141,8 @@ class LegacyCrmEntity {
 			const def = this.stdByName.get(key) || ufByName.get(key);
 			if (!def) continue;
 			if (def.readOnly && !(mode.importMode && IMPORT_WRITABLE.has(key))) continue;
-			if (mode.update && def.immutable) continue;
+			// The pipeline is fixed for legacy updates; crm.item.update may move an item to another one.
+			if (mode.update && def.immutable && !(mode.engine && key === 'CATEGORY_ID')) continue;
 			const stored = fieldTypes.internalize(def, value, state.clock);
 			if (stored !== undefined) values[key] = stored;
 		}
@@ -352,14 +353,22 @@ class LegacyCrmEntity {
 	 * Applies request-style fields to a stored row (update semantics). The change is computed on
 	 * a copy, so a validation error leaves the row untouched.
 	 * @param {import('../index').SandboxState} state @param {any} row @param {unknown} fields
-	 * @param {number} userId
+	 * @param {number} userId @param {{engine?: boolean}} [options] engine: a crm.item.update call
 	 */
-	write(state, row, fields, userId) {
+	write(state, row, fields, userId, { engine = false } = {}) {
 		const prev = { ...row, FM: { ...row.FM } };
 		const next = { ...row, FM: { ...row.FM } };
 		const w = { state, userId, nowMs: state.clock.now() };
-		const { values, fm } = this.internalize(state, fields, { update: true, importMode: false });
+		const { values, fm } = this.internalize(state, fields, {
+			update: true,
+			importMode: false,
+			engine,
+		});
 		Object.assign(next, values);
+		// Moved to another pipeline without a stage: start at that pipeline's first stage.
+		const moved =
+			values.CATEGORY_ID !== undefined && String(values.CATEGORY_ID) !== String(prev.CATEGORY_ID);
+		if (moved && values.STAGE_ID === undefined) next.STAGE_ID = null;
 		this.applyMultifields(state, next, fm, false);
 		if (this.config.beforeSave) this.config.beforeSave(next, prev, w, values);
 		this.config.afterWrite(next, prev, w);

@@ -75,7 +75,9 @@ function register(registry) {
 			const engine = engineOf(params, ctx);
 			const row = findRow(engine, params, ctx);
 			const fields = engine.internalize(ctx.state, params.fields, row);
-			asEngineErrors(() => engine.entity.write(ctx.state, row, fields, ctx.auth.userId));
+			asEngineErrors(() =>
+				engine.entity.write(ctx.state, row, fields, ctx.auth.userId, { engine: true }),
+			);
 			return { item: engine.externalize(ctx.state, row, full(params)) };
 		},
 		crm,

@@ -31,7 +31,8 @@ function register(registry) {
 			const rows = ctx.state.users.filter(
 				(user) =>
 					(filter.ID === undefined || String(user.ID) === String(filter.ID)) &&
-					(filter.EMAIL === undefined || user.EMAIL.toLowerCase() === String(filter.EMAIL).toLowerCase()) &&
+					(filter.EMAIL === undefined ||
+						user.EMAIL.toLowerCase() === String(filter.EMAIL).toLowerCase()) &&
 					(filter.ACTIVE === undefined || boolval(filter.ACTIVE) === (user.ACTIVE !== false)),
 			);
 			const nav = legacyPage(ctx.start ?? 0, rows.length);

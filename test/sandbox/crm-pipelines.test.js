@@ -198,4 +198,41 @@ describe('sandbox pipelines (crm.category.*) and stages (crm.status.*)', () => {
 				.category.id,
 		).toBe(1);
 	});
+
+	test('crm.item.update moves a deal to another pipeline (first stage unless given); crm.deal.update cannot', async () => {
+		const made = await api('crm.category.add', { entityTypeId: 2, fields: { name: 'Partners' } });
+		const pipeline = made.body.result.category.id;
+		const [id] = sb.seedDeals(1, () => ({ TITLE: 'Moving' }));
+		await api('crm.deal.update', { id, fields: { CATEGORY_ID: pipeline } });
+		expect(sb.deals()[0]).toMatchObject({ CATEGORY_ID: '0', STAGE_ID: 'NEW' });
+
+		const moved = await api('crm.item.update', {
+			entityTypeId: 2,
+			id,
+			fields: { categoryId: pipeline },
+		});
+		expect(moved.body.result.item).toMatchObject({
+			categoryId: pipeline,
+			stageId: `C${pipeline}:NEW`,
+		});
+		await api('crm.item.update', {
+			entityTypeId: 2,
+			id,
+			fields: { categoryId: 0, stageId: 'WON' },
+		});
+		expect(sb.deals()[0]).toMatchObject({ CATEGORY_ID: '0', STAGE_ID: 'WON' });
+
+		const wrong = await api('crm.item.update', {
+			entityTypeId: 2,
+			id,
+			fields: { categoryId: 0, stageId: `C${pipeline}:NEW` },
+		});
+		expect(wrong.status).toBe(400);
+		const missing = await api('crm.item.update', {
+			entityTypeId: 2,
+			id,
+			fields: { categoryId: 999 },
+		});
+		expect(missing.status).toBe(400);
+	});
 });

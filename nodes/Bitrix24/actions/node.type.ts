@@ -5,7 +5,7 @@ type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert'
 type NodeMap = {
 	company: CrmOperation;
 	contact: CrmOperation;
-	deal: CrmOperation | 'moveToStage';
+	deal: CrmOperation | 'moveToPipeline' | 'moveToStage';
 	lead: CrmOperation | 'moveToStage';
 	method: 'call';
 };

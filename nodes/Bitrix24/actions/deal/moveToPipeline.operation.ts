@@ -1,0 +1,3 @@
+import { dealMoveToPipeline } from '../crm/moveToPipeline';
+
+export const { description, execute } = dealMoveToPipeline();
