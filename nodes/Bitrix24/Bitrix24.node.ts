@@ -9,9 +9,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as company from './actions/company/Company.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as deal from './actions/deal/Deal.resource';
+import * as duplicate from './actions/duplicate/Duplicate.resource';
 import * as lead from './actions/lead/Lead.resource';
 import * as method from './actions/method/Method.resource';
+import * as productRow from './actions/productRow/ProductRow.resource';
 import { router } from './actions/router';
+import * as timelineComment from './actions/timelineComment/TimelineComment.resource';
 import { listSearch, loadOptions } from './methods';
 
 export class Bitrix24 implements INodeType {
@@ -62,15 +65,21 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Deal', value: 'deal' },
+					{ name: 'Duplicate Search', value: 'duplicate' },
 					{ name: 'Lead', value: 'lead' },
+					{ name: 'Product Row', value: 'productRow' },
+					{ name: 'Timeline Comment', value: 'timelineComment' },
 				],
 				default: 'lead',
 			},
 			...company.description,
 			...contact.description,
 			...deal.description,
+			...duplicate.description,
 			...lead.description,
 			...method.description,
+			...productRow.description,
+			...timelineComment.description,
 		],
 	};
 

@@ -6,8 +6,11 @@ type NodeMap = {
 	company: CrmOperation;
 	contact: CrmOperation;
 	deal: CrmOperation | 'moveToPipeline' | 'moveToStage';
+	duplicate: 'find';
 	lead: CrmOperation | 'moveToStage';
 	method: 'call';
+	productRow: 'get' | 'set';
+	timelineComment: 'create' | 'delete' | 'getAll' | 'update';
 };
 
 export type Bitrix24Type = AllEntities<NodeMap>;

@@ -4,9 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as company from './company/Company.resource';
 import * as contact from './contact/Contact.resource';
 import * as deal from './deal/Deal.resource';
+import * as duplicate from './duplicate/Duplicate.resource';
 import * as lead from './lead/Lead.resource';
 import * as method from './method/Method.resource';
 import type { Bitrix24Type } from './node.type';
+import * as productRow from './productRow/ProductRow.resource';
+import * as timelineComment from './timelineComment/TimelineComment.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -21,8 +24,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await contact[bitrix24.operation].execute.call(this, items)];
 		case 'deal':
 			return [await deal[bitrix24.operation].execute.call(this, items)];
+		case 'duplicate':
+			return [await duplicate[bitrix24.operation].execute.call(this, items)];
 		case 'lead':
 			return [await lead[bitrix24.operation].execute.call(this, items)];
+		case 'productRow':
+			return [await productRow[bitrix24.operation].execute.call(this, items)];
+		case 'timelineComment':
+			return [await timelineComment[bitrix24.operation].execute.call(this, items)];
 		case 'method':
 			return [await method[bitrix24.operation].execute.call(this, items)];
 		default:

@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { recordIdParameter } from '../../helpers/parameters';
+
+/** CRM records other things (comments, activities, product rows) belong to. */
+export const OWNER_TYPES = {
+	lead: { id: 1, name: 'Lead' },
+	deal: { id: 2, name: 'Deal' },
+	contact: { id: 3, name: 'Contact' },
+	company: { id: 4, name: 'Company' },
+} as const;
+
+export type OwnerType = keyof typeof OWNER_TYPES;
+
+/** Record type and ID; `types` must include deals (the default). */
+export function ownerProperties(
+	types: OwnerType[] = ['lead', 'deal', 'contact', 'company'],
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Record Type',
+			name: 'ownerType',
+			type: 'options',
+			options: types.map((type) => ({ name: OWNER_TYPES[type].name, value: type })),
+			default: 'deal',
+			description: 'The kind of CRM record',
+		},
+		{
+			displayName: 'Record ID',
+			name: 'ownerId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '123',
+			description: 'ID of the lead, deal, contact or company',
+		},
+	];
+}
+
+export function ownerOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { type: OwnerType; typeId: number; id: number } {
+	const type = ctx.getNodeParameter('ownerType', itemIndex) as OwnerType;
+	return {
+		type,
+		typeId: OWNER_TYPES[type].id,
+		id: recordIdParameter(ctx, 'ownerId', itemIndex, 'Record ID'),
+	};
+}

@@ -1,0 +1,15 @@
+import { recordIdParameter } from '../../helpers/parameters';
+import { simpleOperation } from '../simpleOperation';
+
+export const { description, execute } = simpleOperation({
+	resource: 'timelineComment',
+	operation: 'delete',
+	properties: [
+		{ displayName: 'Comment ID', name: 'commentId', type: 'string', default: '', required: true },
+	],
+	call: (ctx, itemIndex) => ({
+		method: 'crm.timeline.comment.delete',
+		params: { id: recordIdParameter(ctx, 'commentId', itemIndex, 'Comment ID') },
+	}),
+	output: (_result, params) => ({ id: params.id, deleted: true }),
+});

@@ -1,0 +1,47 @@
+const { startPortal, runBitrix24 } = require('../../helpers/bitrix24');
+
+describe('Product Row → Set, Get', () => {
+	it("replaces a deal's product rows and reads them back", async () => {
+		const portal = await startPortal();
+		try {
+			const [dealId] = portal.seedDeals(1, () => ({ TITLE: 'With products' }));
+			const set = await runBitrix24(portal, {
+				parameters: {
+					resource: 'productRow',
+					operation: 'set',
+					ownerType: 'deal',
+					ownerId: String(dealId),
+					rows: {
+						row: [
+							{ PRODUCT_NAME: 'Licence', PRICE: 100, QUANTITY: 3 },
+							{ PRODUCT_NAME: 'Setup', PRICE: 250, QUANTITY: 1, other: '{"DISCOUNT_RATE": 10}' },
+						],
+					},
+				},
+			});
+			expect(set.error).toBeUndefined();
+			expect(set.output[0].json).toEqual({ id: Number(dealId), rows: 2, updated: true });
+
+			const got = await runBitrix24(portal, {
+				parameters: {
+					resource: 'productRow',
+					operation: 'get',
+					ownerType: 'deal',
+					ownerId: String(dealId),
+				},
+			});
+			expect(
+				got.output.map((item) => [
+					item.json.PRODUCT_NAME,
+					Number(item.json.PRICE),
+					Number(item.json.QUANTITY),
+				]),
+			).toEqual([
+				['Licence', 100, 3],
+				['Setup', expect.any(Number), 1],
+			]);
+		} finally {
+			await portal.stop();
+		}
+	});
+});
