@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as company from './actions/company/Company.resource';
 import * as contact from './actions/contact/Contact.resource';
+import * as contactLink from './actions/contactLink/ContactLink.resource';
 import * as deal from './actions/deal/Deal.resource';
 import * as duplicate from './actions/duplicate/Duplicate.resource';
 import * as lead from './actions/lead/Lead.resource';
@@ -64,6 +65,7 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Call Method', value: 'method', description: 'Call any Bitrix24 REST method' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact Link', value: 'contactLink' },
 					{ name: 'Deal', value: 'deal' },
 					{ name: 'Duplicate Search', value: 'duplicate' },
 					{ name: 'Lead', value: 'lead' },
@@ -74,6 +76,7 @@ export class Bitrix24 implements INodeType {
 			},
 			...company.description,
 			...contact.description,
+			...contactLink.description,
 			...deal.description,
 			...duplicate.description,
 			...lead.description,

@@ -5,6 +5,7 @@ type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert'
 type NodeMap = {
 	company: CrmOperation;
 	contact: CrmOperation;
+	contactLink: 'add' | 'getAll' | 'remove';
 	deal: CrmOperation | 'moveToPipeline' | 'moveToStage';
 	duplicate: 'find';
 	lead: CrmOperation | 'moveToStage';

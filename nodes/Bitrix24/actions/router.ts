@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as company from './company/Company.resource';
 import * as contact from './contact/Contact.resource';
+import * as contactLink from './contactLink/ContactLink.resource';
 import * as deal from './deal/Deal.resource';
 import * as duplicate from './duplicate/Duplicate.resource';
 import * as lead from './lead/Lead.resource';
@@ -22,6 +23,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await company[bitrix24.operation].execute.call(this, items)];
 		case 'contact':
 			return [await contact[bitrix24.operation].execute.call(this, items)];
+		case 'contactLink':
+			return [await contactLink[bitrix24.operation].execute.call(this, items)];
 		case 'deal':
 			return [await deal[bitrix24.operation].execute.call(this, items)];
 		case 'duplicate':
