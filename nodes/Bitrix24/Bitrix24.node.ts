@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as activity from './actions/activity/Activity.resource';
 import * as company from './actions/company/Company.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as contactLink from './actions/contactLink/ContactLink.resource';
@@ -13,8 +14,10 @@ import * as deal from './actions/deal/Deal.resource';
 import * as duplicate from './actions/duplicate/Duplicate.resource';
 import * as lead from './actions/lead/Lead.resource';
 import * as method from './actions/method/Method.resource';
+import * as pipeline from './actions/pipeline/Pipeline.resource';
 import * as productRow from './actions/productRow/ProductRow.resource';
 import { router } from './actions/router';
+import * as stage from './actions/stage/Stage.resource';
 import * as timelineComment from './actions/timelineComment/TimelineComment.resource';
 import { listSearch, loadOptions } from './methods';
 
@@ -62,6 +65,7 @@ export class Bitrix24 implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Activity', value: 'activity' },
 					{ name: 'Call Method', value: 'method', description: 'Call any Bitrix24 REST method' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
@@ -69,11 +73,14 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Deal', value: 'deal' },
 					{ name: 'Duplicate Search', value: 'duplicate' },
 					{ name: 'Lead', value: 'lead' },
+					{ name: 'Pipeline', value: 'pipeline' },
 					{ name: 'Product Row', value: 'productRow' },
+					{ name: 'Stage', value: 'stage' },
 					{ name: 'Timeline Comment', value: 'timelineComment' },
 				],
 				default: 'lead',
 			},
+			...activity.description,
 			...company.description,
 			...contact.description,
 			...contactLink.description,
@@ -81,7 +88,9 @@ export class Bitrix24 implements INodeType {
 			...duplicate.description,
 			...lead.description,
 			...method.description,
+			...pipeline.description,
 			...productRow.description,
+			...stage.description,
 			...timelineComment.description,
 		],
 	};

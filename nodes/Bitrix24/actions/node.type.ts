@@ -3,6 +3,7 @@ import type { AllEntities } from 'n8n-workflow';
 type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert';
 
 type NodeMap = {
+	activity: 'complete' | 'createTodo' | 'getAll';
 	company: CrmOperation;
 	contact: CrmOperation;
 	contactLink: 'add' | 'getAll' | 'remove';
@@ -10,7 +11,9 @@ type NodeMap = {
 	duplicate: 'find';
 	lead: CrmOperation | 'moveToStage';
 	method: 'call';
+	pipeline: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	productRow: 'get' | 'set';
+	stage: 'create' | 'delete' | 'getAll' | 'update';
 	timelineComment: 'create' | 'delete' | 'getAll' | 'update';
 };
 

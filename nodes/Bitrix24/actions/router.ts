@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as activity from './activity/Activity.resource';
 import * as company from './company/Company.resource';
 import * as contact from './contact/Contact.resource';
 import * as contactLink from './contactLink/ContactLink.resource';
@@ -9,7 +10,9 @@ import * as duplicate from './duplicate/Duplicate.resource';
 import * as lead from './lead/Lead.resource';
 import * as method from './method/Method.resource';
 import type { Bitrix24Type } from './node.type';
+import * as pipeline from './pipeline/Pipeline.resource';
 import * as productRow from './productRow/ProductRow.resource';
+import * as stage from './stage/Stage.resource';
 import * as timelineComment from './timelineComment/TimelineComment.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -19,6 +22,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const bitrix24 = { resource, operation } as Bitrix24Type;
 
 	switch (bitrix24.resource) {
+		case 'activity':
+			return [await activity[bitrix24.operation].execute.call(this, items)];
 		case 'company':
 			return [await company[bitrix24.operation].execute.call(this, items)];
 		case 'contact':
@@ -31,8 +36,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await duplicate[bitrix24.operation].execute.call(this, items)];
 		case 'lead':
 			return [await lead[bitrix24.operation].execute.call(this, items)];
+		case 'pipeline':
+			return [await pipeline[bitrix24.operation].execute.call(this, items)];
 		case 'productRow':
 			return [await productRow[bitrix24.operation].execute.call(this, items)];
+		case 'stage':
+			return [await stage[bitrix24.operation].execute.call(this, items)];
 		case 'timelineComment':
 			return [await timelineComment[bitrix24.operation].execute.call(this, items)];
 		case 'method':

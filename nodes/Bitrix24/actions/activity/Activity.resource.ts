@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import * as complete from './complete.operation';
+import * as createTodo from './createTodo.operation';
+import * as getAll from './getMany.operation';
+
+export { complete, createTodo, getAll };
+
+export const description: INodeProperties[] = [
+	operationSelector('activity', [
+		{
+			name: 'Create To-Do',
+			value: 'createTodo',
+			description: 'Add a to-do to a CRM record',
+			action: 'Create a to-do',
+		},
+		{
+			name: 'Complete',
+			value: 'complete',
+			description: 'Mark an activity or to-do as done',
+			action: 'Complete an activity',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get the activities of a CRM record',
+			action: 'Get many activities',
+		},
+	]),
+	...complete.description,
+	...createTodo.description,
+	...getAll.description,
+];

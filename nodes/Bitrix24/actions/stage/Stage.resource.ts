@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import { create, deleteStage, getAll, update } from './operations';
+
+export { create, deleteStage as delete, getAll, update };
+
+export const description: INodeProperties[] = [
+	operationSelector('stage', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get the stages of a deal pipeline or the lead statuses',
+			action: 'Get many stages',
+		},
+		{ name: 'Create', value: 'create', description: 'Add a stage', action: 'Create a stage' },
+		{ name: 'Delete', value: 'delete', description: 'Delete a stage', action: 'Delete a stage' },
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Rename, recolor or reorder a stage',
+			action: 'Update a stage',
+		},
+	]),
+	...getAll.description,
+	...create.description,
+	...deleteStage.description,
+	...update.description,
+];
