@@ -10,6 +10,7 @@ import * as activity from './actions/activity/Activity.resource';
 import * as company from './actions/company/Company.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as contactLink from './actions/contactLink/ContactLink.resource';
+import * as customField from './actions/customField/CustomField.resource';
 import * as deal from './actions/deal/Deal.resource';
 import * as duplicate from './actions/duplicate/Duplicate.resource';
 import * as lead from './actions/lead/Lead.resource';
@@ -70,6 +71,7 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Link', value: 'contactLink' },
+					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Deal', value: 'deal' },
 					{ name: 'Duplicate Search', value: 'duplicate' },
 					{ name: 'Lead', value: 'lead' },
@@ -84,6 +86,7 @@ export class Bitrix24 implements INodeType {
 			...company.description,
 			...contact.description,
 			...contactLink.description,
+			...customField.description,
 			...deal.description,
 			...duplicate.description,
 			...lead.description,

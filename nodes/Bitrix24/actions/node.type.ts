@@ -7,6 +7,7 @@ type NodeMap = {
 	company: CrmOperation;
 	contact: CrmOperation;
 	contactLink: 'add' | 'getAll' | 'remove';
+	customField: 'create' | 'delete' | 'getAll' | 'update';
 	deal: CrmOperation | 'moveToPipeline' | 'moveToStage';
 	duplicate: 'find';
 	lead: CrmOperation | 'moveToStage';

@@ -5,6 +5,7 @@ import * as activity from './activity/Activity.resource';
 import * as company from './company/Company.resource';
 import * as contact from './contact/Contact.resource';
 import * as contactLink from './contactLink/ContactLink.resource';
+import * as customField from './customField/CustomField.resource';
 import * as deal from './deal/Deal.resource';
 import * as duplicate from './duplicate/Duplicate.resource';
 import * as lead from './lead/Lead.resource';
@@ -30,6 +31,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await contact[bitrix24.operation].execute.call(this, items)];
 		case 'contactLink':
 			return [await contactLink[bitrix24.operation].execute.call(this, items)];
+		case 'customField':
+			return [await customField[bitrix24.operation].execute.call(this, items)];
 		case 'deal':
 			return [await deal[bitrix24.operation].execute.call(this, items)];
 		case 'duplicate':
