@@ -13,6 +13,7 @@ import * as contactLink from './actions/contactLink/ContactLink.resource';
 import * as customField from './actions/customField/CustomField.resource';
 import * as deal from './actions/deal/Deal.resource';
 import * as duplicate from './actions/duplicate/Duplicate.resource';
+import * as item from './actions/item/Item.resource';
 import * as lead from './actions/lead/Lead.resource';
 import * as method from './actions/method/Method.resource';
 import * as pipeline from './actions/pipeline/Pipeline.resource';
@@ -77,6 +78,11 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Lead', value: 'lead' },
 					{ name: 'Pipeline', value: 'pipeline' },
 					{ name: 'Product Row', value: 'productRow' },
+					{
+						name: 'Smart Process Item',
+						value: 'item',
+						description: 'Items of smart processes, quotes and smart invoices',
+					},
 					{ name: 'Stage', value: 'stage' },
 					{ name: 'Timeline Comment', value: 'timelineComment' },
 				],
@@ -89,6 +95,7 @@ export class Bitrix24 implements INodeType {
 			...customField.description,
 			...deal.description,
 			...duplicate.description,
+			...item.description,
 			...lead.description,
 			...method.description,
 			...pipeline.description,

@@ -8,6 +8,7 @@ import * as contactLink from './contactLink/ContactLink.resource';
 import * as customField from './customField/CustomField.resource';
 import * as deal from './deal/Deal.resource';
 import * as duplicate from './duplicate/Duplicate.resource';
+import * as item from './item/Item.resource';
 import * as lead from './lead/Lead.resource';
 import * as method from './method/Method.resource';
 import type { Bitrix24Type } from './node.type';
@@ -37,6 +38,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await deal[bitrix24.operation].execute.call(this, items)];
 		case 'duplicate':
 			return [await duplicate[bitrix24.operation].execute.call(this, items)];
+		case 'item':
+			return [await item[bitrix24.operation].execute.call(this, items)];
 		case 'lead':
 			return [await lead[bitrix24.operation].execute.call(this, items)];
 		case 'pipeline':

@@ -111,3 +111,17 @@ export async function getSortFields(this: ILoadOptionsFunctions): Promise<INodeP
 		fields.filter(([, field]) => field.type !== 'crm_multifield' && !field.isMultiple),
 	);
 }
+
+/** Smart processes of the portal, plus the quotes and smart invoices that use the same methods. */
+export async function getItemTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const types = await listByOffset.call(this, {
+		method: 'crm.type.list',
+		params: {},
+		rowsKey: 'types',
+	});
+	return [
+		...types.map((type) => ({ name: String(type.title), value: String(type.entityTypeId) })),
+		{ name: 'Quote', value: '7' },
+		{ name: 'Smart Invoice', value: '31' },
+	];
+}

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import { create, deleteItem, get, getAll, update } from './operations';
+
+export { create, deleteItem as delete, get, getAll, update };
+
+export const description: INodeProperties[] = [
+	operationSelector('item', [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a smart-process item',
+			action: 'Create an item',
+		},
+		{ name: 'Delete', value: 'delete', description: 'Delete an item', action: 'Delete an item' },
+		{ name: 'Get', value: 'get', description: 'Get an item', action: 'Get an item' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get many items of a type',
+			action: 'Get many items',
+		},
+		{ name: 'Update', value: 'update', description: 'Update an item', action: 'Update an item' },
+	]),
+	...create.description,
+	...deleteItem.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

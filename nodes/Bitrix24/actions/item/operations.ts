@@ -1,0 +1,160 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { executeEachItem } from '../../helpers/execute';
+import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters';
+import { exportAll } from '../../transport';
+import { simpleOperation } from '../simpleOperation';
+
+/** Smart-process items, quotes and smart invoices: the universal `crm.item.*` methods (camelCase). */
+const itemType: INodeProperties = {
+	displayName: 'Type Name or ID',
+	name: 'entityTypeId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getItemTypes' },
+	default: '',
+	required: true,
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+const itemId: INodeProperties = {
+	displayName: 'Item ID',
+	name: 'itemId',
+	type: 'string',
+	default: '',
+	required: true,
+};
+
+const fields = (required: boolean): INodeProperties => ({
+	displayName: 'Fields (JSON)',
+	name: 'itemFields',
+	type: 'json',
+	default: '{}',
+	required,
+	description:
+		'Field values by their camelCase names, e.g. {"title": "Order 17", "opportunity": 250, "stageId": "DT128_1:NEW", "ufCrm5_1700000000": "value"}',
+});
+
+function typeOf(ctx: IExecuteFunctions, itemIndex: number): number {
+	const raw = ctx.getNodeParameter('entityTypeId', itemIndex);
+	const type = Number(raw);
+	if (!Number.isInteger(type) || type <= 0) {
+		throw new NodeOperationError(ctx.getNode(), `"${String(raw)}" is not a CRM type ID`, {
+			itemIndex,
+			description: 'Pick the smart process (or quote, smart invoice) from the list.',
+		});
+	}
+	return type;
+}
+
+const target = (ctx: IExecuteFunctions, itemIndex: number) => ({
+	entityTypeId: typeOf(ctx, itemIndex),
+	id: recordIdParameter(ctx, 'itemId', itemIndex, 'Item ID'),
+});
+
+const unwrap = (result: unknown) => ((result as IDataObject).item ?? result) as IDataObject;
+
+export const create = simpleOperation({
+	resource: 'item',
+	operation: 'create',
+	properties: [itemType, fields(true)],
+	call: (ctx, itemIndex) => ({
+		method: 'crm.item.add',
+		params: {
+			entityTypeId: typeOf(ctx, itemIndex),
+			fields: jsonObjectParameter(ctx, 'itemFields', itemIndex, 'Fields (JSON)'),
+		},
+	}),
+	output: unwrap,
+});
+
+export const get = simpleOperation({
+	resource: 'item',
+	operation: 'get',
+	properties: [itemType, itemId],
+	call: (ctx, itemIndex) => ({ method: 'crm.item.get', params: target(ctx, itemIndex) }),
+	output: unwrap,
+});
+
+export const update = simpleOperation({
+	resource: 'item',
+	operation: 'update',
+	properties: [itemType, itemId, fields(true)],
+	call: (ctx, itemIndex) => ({
+		method: 'crm.item.update',
+		params: {
+			...target(ctx, itemIndex),
+			fields: jsonObjectParameter(ctx, 'itemFields', itemIndex, 'Fields (JSON)'),
+		},
+	}),
+	output: unwrap,
+});
+
+export const deleteItem = simpleOperation({
+	resource: 'item',
+	operation: 'delete',
+	properties: [itemType, itemId],
+	call: (ctx, itemIndex) => ({ method: 'crm.item.delete', params: target(ctx, itemIndex) }),
+	output: (_result, params) => ({ id: params.id, deleted: true }),
+});
+
+/** Get Many: the fast export (ID order, `>id`, 2,500 rows per request) with filters and limit. */
+const getManyProperties: INodeProperties[] = [
+	itemType,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filter (JSON)',
+		name: 'itemFilter',
+		type: 'json',
+		default: '{}',
+		description:
+			'Bitrix24 filter with camelCase fields and operators, e.g. {"&gt;opportunity": 100, "stageId": "DT128_1:NEW"}',
+	},
+];
+
+export const getAll = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['item'], operation: ['getAll'] } },
+		getManyProperties,
+	),
+	async execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		return await executeEachItem.call(this, items, async (itemIndex) => {
+			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			return await exportAll.call(this, {
+				method: 'crm.item.list',
+				params: {
+					entityTypeId: typeOf(this, itemIndex),
+					filter: jsonObjectParameter(this, 'itemFilter', itemIndex, 'Filter (JSON)'),
+					select: ['*'],
+				},
+				rowsKey: 'items',
+				idField: 'id',
+				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+			});
+		});
+	},
+};

@@ -1,0 +1,86 @@
+const { startPortal, runBitrix24, restRequests } = require('../../helpers/bitrix24');
+
+describe('Smart Process Item → Create, Get, Update, Get Many, Delete', () => {
+	let portal;
+	let typeId;
+	beforeEach(async () => {
+		portal = await startPortal();
+		const made = await runBitrix24(portal, {
+			parameters: {
+				resource: 'method',
+				operation: 'call',
+				method: 'crm.type.add',
+				parametersJson: '{"fields": {"title": "Orders"}}',
+			},
+		});
+		typeId = made.output[0].json.result.type.entityTypeId;
+		portal.clearLog();
+	});
+	afterEach(async () => {
+		await portal.stop();
+	});
+
+	const item = (operation, extra = {}) => ({
+		resource: 'item',
+		operation,
+		entityTypeId: String(typeId),
+		...extra,
+	});
+
+	it('creates items from many input items in one batch, then gets, updates and deletes one', async () => {
+		const created = await runBitrix24(portal, {
+			items: [{ title: 'Order 1' }, { title: 'Order 2' }],
+			parameters: item('create', {
+				itemFields: '={{ JSON.stringify({ title: $json.title, opportunity: 10 }) }}',
+			}),
+		});
+		expect(created.error).toBeUndefined();
+		expect(restRequests(portal)).toBe(1);
+		const [first] = created.output.map((entry) => entry.json);
+		expect(first).toMatchObject({ id: expect.any(Number), title: 'Order 1' });
+
+		const got = await runBitrix24(portal, {
+			parameters: item('get', { itemId: String(first.id) }),
+		});
+		expect(got.output[0].json).toMatchObject({ id: first.id, title: 'Order 1' });
+
+		const updated = await runBitrix24(portal, {
+			parameters: item('update', {
+				itemId: String(first.id),
+				itemFields: '{"title": "Order 1 (paid)"}',
+			}),
+		});
+		expect(updated.output[0].json.title).toBe('Order 1 (paid)');
+
+		const removed = await runBitrix24(portal, {
+			parameters: item('delete', { itemId: String(first.id) }),
+		});
+		expect(removed.output[0].json).toEqual({ id: first.id, deleted: true });
+	});
+
+	it('exports every item with the fast export: 2,600 items in 2 requests', async () => {
+		const rows = Array.from({ length: 2600 }, (_, i) => ({ title: `Bulk ${i}` }));
+		for (let start = 0; start < rows.length; start += 1000) {
+			await runBitrix24(portal, {
+				items: rows.slice(start, start + 1000),
+				parameters: item('create', { itemFields: '={{ JSON.stringify({ title: $json.title }) }}' }),
+			});
+		}
+		portal.clearLog();
+		const { output, error } = await runBitrix24(portal, {
+			parameters: item('getAll', { returnAll: true }),
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(2600);
+		expect(new Set(output.map((entry) => entry.json.id)).size).toBe(2600);
+		expect(restRequests(portal)).toBe(2);
+	});
+
+	it('explains a type that is not a number, naming the item', async () => {
+		const { error } = await runBitrix24(portal, {
+			parameters: { resource: 'item', operation: 'get', entityTypeId: 'orders', itemId: '1' },
+		});
+		expect(error.message).toBe('"orders" is not a CRM type ID');
+		expect(error.context.itemIndex).toBe(0);
+	});
+});
