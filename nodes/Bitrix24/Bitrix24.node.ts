@@ -21,7 +21,7 @@ import * as productRow from './actions/productRow/ProductRow.resource';
 import { router } from './actions/router';
 import * as stage from './actions/stage/Stage.resource';
 import * as timelineComment from './actions/timelineComment/TimelineComment.resource';
-import { listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -105,7 +105,7 @@ export class Bitrix24 implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -37,4 +37,22 @@ describe('Deal → Upsert by a field', () => {
 			['shop-1002', 80],
 		]);
 	});
+
+	it('refuses a match field the portal does not know, instead of matching any deal', async () => {
+		portal.seedDeals(1, () => ({ TITLE: 'Untouched' }));
+		const { error } = await runBitrix24(portal, {
+			items: [{ ref: 'x' }],
+			parameters: {
+				resource: 'deal',
+				operation: 'upsert',
+				matchBy: 'field',
+				matchField: 'ORIGN_ID',
+				matchValue: '={{ $json.ref }}',
+				title: 'Changed',
+			},
+		});
+		expect(error.message).toBe('Field "ORIGN_ID" does not exist on deals');
+		expect(error.context.itemIndex).toBe(0);
+		expect(portal.deals().map((deal) => deal.TITLE)).toEqual(['Untouched']);
+	});
 });

@@ -9,7 +9,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { executeItemCalls } from '../../helpers/execute';
 import { multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
-import { fieldsFrom, multiValuesFrom } from './record';
+import { customFieldsMapper } from './fields';
+import { customFieldsFrom, fieldsFrom, multiValuesFrom } from './record';
 
 /** Create: the primary field, phones/emails where the entity has them, additional fields. */
 export function crmCreate(entity: CrmEntity) {
@@ -24,6 +25,7 @@ export function crmCreate(entity: CrmEntity) {
 			default: {},
 			options: entity.fields.filter((field) => field.name !== entity.primaryField),
 		},
+		customFieldsMapper,
 	];
 	const description = updateDisplayOptions(
 		{ show: { resource: [entity.resource], operation: ['create'] } },
@@ -39,6 +41,7 @@ export function crmCreate(entity: CrmEntity) {
 			items,
 			(itemIndex) => {
 				const fields: IDataObject = {
+					...customFieldsFrom(this, itemIndex),
 					...fieldsFrom(this, 'additionalFields', itemIndex),
 					[entity.primaryField]: this.getNodeParameter(entity.primary.name, itemIndex) as string,
 				};

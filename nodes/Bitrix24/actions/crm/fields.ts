@@ -70,3 +70,23 @@ export const simplifyProperty: INodeProperties = {
 export function sorted(options: INodeProperties[]): INodeProperties[] {
 	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
+
+/** Custom fields (UF_CRM_*) by their labels and types, or taken from the input item by name. */
+export const customFieldsMapper: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'resourceMapper',
+	noDataExpression: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	typeOptions: {
+		loadOptionsDependsOn: ['resource'],
+		resourceMapper: {
+			resourceMapperMethod: 'getCustomFields',
+			mode: 'add',
+			fieldWords: { singular: 'custom field', plural: 'custom fields' },
+			addAllFields: false,
+			multiKeyMatch: false,
+			supportAutoMap: true,
+		},
+	},
+};

@@ -36,6 +36,27 @@ export function fieldsFrom(
 	return { ...other, ...chosen };
 }
 
+/**
+ * Values of the custom-fields mapper: the fields set below, or with "map automatically" every
+ * `UF_*` key of the input item. Unset values are left out.
+ */
+export function customFieldsFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mode = ctx.getNodeParameter('customFields.mappingMode', itemIndex, 'defineBelow') as string;
+	const source =
+		mode === 'autoMapInputData'
+			? Object.fromEntries(
+					Object.entries(ctx.getInputData()[itemIndex]?.json ?? {}).filter(([key]) =>
+						key.startsWith('UF_'),
+					),
+				)
+			: ((ctx.getNodeParameter('customFields.value', itemIndex, {}) ?? {}) as IDataObject);
+	return Object.fromEntries(
+		Object.entries(source).filter(
+			([, value]) => value !== null && value !== undefined && value !== '',
+		),
+	);
+}
+
 /** The phones/emails the user entered for one item, as Bitrix24 multi-field entries. */
 export function multiValuesFrom(
 	ctx: IExecuteFunctions,

@@ -14,8 +14,8 @@ import { recordIdParameter } from '../../helpers/parameters';
 import { runItemCalls } from '../../transport';
 import { crmRecordLocator, multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
-import { sorted } from './fields';
-import { fieldsFrom, multiValuesFrom } from './record';
+import { customFieldsMapper, sorted } from './fields';
+import { customFieldsFrom, fieldsFrom, multiValuesFrom } from './record';
 
 const multiFieldMode: INodeProperties = {
 	displayName: 'Phones and Emails',
@@ -67,6 +67,7 @@ export function crmUpdate(entity: CrmEntity) {
 		},
 		...entity.multiFields.map(multiFieldProperty),
 		...(hasMulti ? [multiFieldMode] : []),
+		customFieldsMapper,
 	];
 	const description = updateDisplayOptions(
 		{ show: { resource: [entity.resource], operation: ['update'] } },
@@ -107,7 +108,10 @@ export function crmUpdate(entity: CrmEntity) {
 			]);
 			return {
 				id: recordIdParameter(this, idParameter, itemIndex, entity.label),
-				fields: fieldsFrom(this, 'updateFields', itemIndex),
+				fields: {
+					...customFieldsFrom(this, itemIndex),
+					...fieldsFrom(this, 'updateFields', itemIndex),
+				},
 				multi: multi.filter(([, values]) => values.length > 0),
 				mode: (hasMulti
 					? this.getNodeParameter('multiFieldMode', itemIndex, 'add')

@@ -11,10 +11,11 @@ import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../hel
 import type { ContactField, MultiValue } from '../../helpers/multiFields';
 import { comparableValue } from '../../helpers/multiFields';
 import type { ItemCall } from '../../transport';
-import { runItemCalls } from '../../transport';
+import { apiRequest, runItemCalls } from '../../transport';
 import { multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
-import { fieldsFrom, multiValuesFrom } from './record';
+import { customFieldsMapper } from './fields';
+import { customFieldsFrom, fieldsFrom, multiValuesFrom } from './record';
 
 type MatchBy = 'EMAIL' | 'PHONE' | 'field';
 
@@ -98,6 +99,7 @@ export function crmUpsert(entity: CrmEntity) {
 			default: {},
 			options: entity.fields,
 		},
+		customFieldsMapper,
 	];
 	const description = updateDisplayOptions(
 		{ show: { resource: [entity.resource], operation: ['upsert'] } },
@@ -115,7 +117,10 @@ export function crmUpsert(entity: CrmEntity) {
 		}
 		const field =
 			matchBy === 'field' ? String(ctx.getNodeParameter('matchField', itemIndex)) : matchBy;
-		const fields = fieldsFrom(ctx, 'upsertFields', itemIndex);
+		const fields = {
+			...customFieldsFrom(ctx, itemIndex),
+			...fieldsFrom(ctx, 'upsertFields', itemIndex),
+		};
 		const primary = String(ctx.getNodeParameter(entity.primary.name, itemIndex, '') ?? '').trim();
 		if (primary) fields[entity.primaryField] = primary;
 		const multi = entity.multiFields.map((name): [ContactField, MultiValue[]] => [
@@ -224,11 +229,37 @@ export function crmUpsert(entity: CrmEntity) {
 		return { method: `${entity.method}.add`, params: { fields } };
 	}
 
+	/**
+	 * Bitrix24 ignores filter keys it does not know, so a misspelt match field would match any
+	 * record: check the field names against the portal first.
+	 */
+	async function knownFields(ctx: IExecuteFunctions): Promise<Set<string>> {
+		const envelope = await apiRequest.call(ctx, `${entity.method}.fields`, {});
+		return new Set(Object.keys((envelope.result as IDataObject) ?? {}));
+	}
+
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
-		const plans = await planEachItem(this, items.length, (itemIndex) => plan(this, itemIndex));
+		let fieldNames: Set<string> | undefined;
+		const plans = await planEachItem(this, items.length, async (itemIndex) => {
+			const planned = plan(this, itemIndex);
+			if (planned.matchBy !== 'field') return planned;
+			fieldNames ??= await knownFields(this);
+			if (!fieldNames.has(planned.field)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Field "${planned.field}" does not exist on ${one}s`,
+					{
+						itemIndex,
+						description:
+							'Pick the field to match on from the list (custom fields appear by their labels).',
+					},
+				);
+			}
+			return planned;
+		});
 		const found = await lookUp(this, plans);
 		await fetchFound(this, found, plans);
 

@@ -1,0 +1,99 @@
+// The custom-fields resource mapper of Create/Update/Upsert: UF_CRM_* fields by label and type,
+// values set in the mapper or taken from the input item ("map automatically").
+const { callNodeMethod } = require('../../helpers/workflow-runner');
+const {
+	startPortal,
+	runBitrix24,
+	credentialsFor,
+	NODE_TYPE,
+	Bitrix24,
+	Bitrix24WebhookApi,
+	Bitrix24OAuth2Api,
+} = require('../../helpers/bitrix24');
+
+describe('custom fields resource mapper', () => {
+	let portal;
+	beforeEach(async () => {
+		portal = await startPortal();
+		const field = (code, label, userType, listValues = '') =>
+			runBitrix24(portal, {
+				parameters: {
+					resource: 'customField',
+					operation: 'create',
+					fieldEntity: 'deal',
+					code,
+					label,
+					userType,
+					listValues,
+				},
+			});
+		await field('delivery_slot', 'Delivery slot', 'enumeration', 'Morning, Afternoon');
+		await field('tracking', 'Tracking number', 'string');
+		await field('weight', 'Weight (kg)', 'double');
+	});
+	afterEach(async () => {
+		await portal.stop();
+	});
+
+	it('lists the custom fields by label with their types and list values', async () => {
+		const { result } = await callNodeMethod({
+			nodeTypes: { [NODE_TYPE]: Bitrix24 },
+			credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
+			credentials: credentialsFor(portal, 'webhook'),
+			node: {
+				name: 'Bitrix24',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				parameters: { authentication: 'webhook', resource: 'deal', operation: 'create' },
+				credentials: { bitrix24WebhookApi: { id: '1', name: 'Bitrix24 Webhook' } },
+			},
+			kind: 'resourceMapping',
+			method: 'getCustomFields',
+		});
+		const byId = Object.fromEntries(result.fields.map((field) => [field.id, field]));
+		expect(byId.UF_CRM_TRACKING).toMatchObject({
+			displayName: 'Tracking number',
+			type: 'string',
+			display: true,
+		});
+		expect(byId.UF_CRM_WEIGHT).toMatchObject({ displayName: 'Weight (kg)', type: 'number' });
+		expect(byId.UF_CRM_DELIVERY_SLOT).toMatchObject({
+			displayName: 'Delivery slot',
+			type: 'options',
+		});
+		expect(byId.UF_CRM_DELIVERY_SLOT.options.map((option) => option.name)).toEqual([
+			'Morning',
+			'Afternoon',
+		]);
+		expect(result.fields.every((field) => field.id.startsWith('UF_'))).toBe(true);
+	});
+
+	it('creates deals with mapped values, and maps input item keys automatically', async () => {
+		const defined = await runBitrix24(portal, {
+			parameters: {
+				resource: 'deal',
+				operation: 'create',
+				title: 'Mapped',
+				customFields: {
+					mappingMode: 'defineBelow',
+					value: { UF_CRM_TRACKING: 'TRK-1', UF_CRM_WEIGHT: 2.5 },
+				},
+			},
+		});
+		expect(defined.error).toBeUndefined();
+		const auto = await runBitrix24(portal, {
+			items: [{ title: 'Auto', UF_CRM_TRACKING: 'TRK-2', other: 'ignored' }],
+			parameters: {
+				resource: 'deal',
+				operation: 'create',
+				title: '={{ $json.title }}',
+				customFields: { mappingMode: 'autoMapInputData', value: null },
+			},
+		});
+		expect(auto.error).toBeUndefined();
+		const [first, second] = portal.deals();
+		expect(first).toMatchObject({ TITLE: 'Mapped', UF_CRM_TRACKING: 'TRK-1' });
+		expect(Number(first.UF_CRM_WEIGHT)).toBe(2.5);
+		expect(second).toMatchObject({ TITLE: 'Auto', UF_CRM_TRACKING: 'TRK-2' });
+	});
+});
