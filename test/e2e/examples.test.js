@@ -62,26 +62,45 @@ const EXPECTATIONS = {
 	},
 	'move-stale-deals-on-schedule.json': {
 		async run(n8n, workflow, sandbox) {
-			const stale = sandbox.deals().filter((deal) => deal.STAGE_ID === 'NEW' && deal.TITLE.startsWith('Stale'));
+			const stale = sandbox
+				.deals()
+				.filter((deal) => deal.STAGE_ID === 'NEW' && deal.TITLE.startsWith('Stale'));
 			const run = await n8n.execute(workflow.id);
 			expect(run.status).toBe('success');
 			const moved = nodeOutput(run, 'Move to Preparation');
-			expect(moved.map((item) => String(item.json.id)).sort()).toEqual(stale.map((deal) => deal.ID).sort());
+			expect(moved.map((item) => String(item.json.id)).sort()).toEqual(
+				stale.map((deal) => deal.ID).sort(),
+			);
 			const after = new Map(sandbox.deals().map((deal) => [deal.ID, deal.STAGE_ID]));
 			for (const deal of stale) expect(after.get(deal.ID)).toBe('PREPARATION');
-			expect(sandbox.deals().filter((deal) => deal.TITLE.startsWith('Fresh')).every((deal) => deal.STAGE_ID === 'NEW')).toBe(true);
+			expect(
+				sandbox
+					.deals()
+					.filter((deal) => deal.TITLE.startsWith('Fresh'))
+					.every((deal) => deal.STAGE_ID === 'NEW'),
+			).toBe(true);
 		},
 	},
 	'upsert-contacts-from-spreadsheet.json': {
 		async run(n8n, workflow, sandbox) {
 			const first = await n8n.execute(workflow.id);
 			expect(first.status).toBe('success');
-			expect(nodeOutput(first, 'Create or update contact').map((item) => item.json.created)).toEqual([false, true, true]);
+			expect(
+				nodeOutput(first, 'Create or update contact').map((item) => item.json.created),
+			).toEqual([false, true, true]);
 			const again = await n8n.execute(workflow.id);
-			expect(nodeOutput(again, 'Create or update contact').map((item) => item.json.updated)).toEqual([true, true, true]);
-			const byEmail = new Map(sandbox.contacts().map((contact) => [contact.EMAIL[0].VALUE, contact]));
+			expect(
+				nodeOutput(again, 'Create or update contact').map((item) => item.json.updated),
+			).toEqual([true, true, true]);
+			const byEmail = new Map(
+				sandbox.contacts().map((contact) => [contact.EMAIL[0].VALUE, contact]),
+			);
 			expect(byEmail.size).toBe(3);
-			expect(byEmail.get('ada@example.com')).toMatchObject({ NAME: 'Ada', LAST_NAME: 'Lovelace', POST: 'Analyst' });
+			expect(byEmail.get('ada@example.com')).toMatchObject({
+				NAME: 'Ada',
+				LAST_NAME: 'Lovelace',
+				POST: 'Analyst',
+			});
 		},
 	},
 	'update-lead-status.json': {
@@ -117,7 +136,10 @@ describe('example workflows in a real n8n', () => {
 			STATUS_ID: i % 3 === 0 ? 'NEW' : 'IN_PROCESS',
 			ASSIGNED_BY_ID: i % 2 ? '1' : '2',
 		}));
-		sandbox.seedContacts(1, () => ({ NAME: 'Ada', EMAIL: [{ VALUE: 'ada@example.com', VALUE_TYPE: 'WORK' }] }));
+		sandbox.seedContacts(1, () => ({
+			NAME: 'Ada',
+			EMAIL: [{ VALUE: 'ada@example.com', VALUE_TYPE: 'WORK' }],
+		}));
 		clockOffset = 10 * 24 * 3600 * 1000;
 		sandbox.seedDeals(3, (i) => ({ TITLE: `Stale deal ${i}` }));
 		clockOffset = 0;

@@ -1,6 +1,6 @@
 // Shared setup for workflow tests: a sandbox portal plus a workflow "Test Items → Bitrix24".
 const { createSandbox } = require('../../sandbox');
-const { runWorkflow } = require('./workflow-runner');
+const { runWorkflow, callNodeMethod } = require('./workflow-runner');
 const { Bitrix24 } = require('../../nodes/Bitrix24/Bitrix24.node');
 const { Bitrix24WebhookApi } = require('../../credentials/Bitrix24WebhookApi.credentials');
 const { Bitrix24OAuth2Api } = require('../../credentials/Bitrix24OAuth2Api.credentials');
@@ -80,12 +80,36 @@ async function runBitrix24(
 	return { output: result.outputOf('Bitrix24') ?? [], error: result.errorOf('Bitrix24'), result };
 }
 
+/**
+ * Runs one of the node's methods (loadOptions, listSearch, resourceMapping) for a node set to
+ * `parameters`, with the sandbox's webhook credential.
+ */
+async function callBitrix24Method(sandbox, { parameters, kind, method, ...extra }) {
+	const { result } = await callNodeMethod({
+		nodeTypes: { [NODE_TYPE]: Bitrix24 },
+		credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
+		credentials: credentialsFor(sandbox, 'webhook'),
+		node: {
+			name: 'Bitrix24',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			parameters: { authentication: 'webhook', ...parameters },
+			credentials: { bitrix24WebhookApi: { id: '1', name: 'Bitrix24 Webhook' } },
+		},
+		kind,
+		method,
+		...extra,
+	});
+	return result;
+}
+
 /** REST requests the portal received (token-endpoint calls are logged separately). */
 function restRequests(sandbox) {
 	return sandbox.log.length;
 }
 
 module.exports = {
+	callBitrix24Method,
 	startPortal,
 	credentialsFor,
 	runBitrix24,

@@ -1,15 +1,6 @@
 // The custom-fields resource mapper of Create/Update/Upsert: UF_CRM_* fields by label and type,
 // values set in the mapper or taken from the input item ("map automatically").
-const { callNodeMethod } = require('../../helpers/workflow-runner');
-const {
-	startPortal,
-	runBitrix24,
-	credentialsFor,
-	NODE_TYPE,
-	Bitrix24,
-	Bitrix24WebhookApi,
-	Bitrix24OAuth2Api,
-} = require('../../helpers/bitrix24');
+const { startPortal, runBitrix24, callBitrix24Method } = require('../../helpers/bitrix24');
 
 describe('custom fields resource mapper', () => {
 	let portal;
@@ -36,17 +27,8 @@ describe('custom fields resource mapper', () => {
 	});
 
 	it('lists the custom fields by label with their types and list values', async () => {
-		const { result } = await callNodeMethod({
-			nodeTypes: { [NODE_TYPE]: Bitrix24 },
-			credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
-			credentials: credentialsFor(portal, 'webhook'),
-			node: {
-				name: 'Bitrix24',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				parameters: { authentication: 'webhook', resource: 'deal', operation: 'create' },
-				credentials: { bitrix24WebhookApi: { id: '1', name: 'Bitrix24 Webhook' } },
-			},
+		const result = await callBitrix24Method(portal, {
+			parameters: { resource: 'deal', operation: 'create' },
 			kind: 'resourceMapping',
 			method: 'getCustomFields',
 		});

@@ -1,13 +1,4 @@
-const { callNodeMethod } = require('../../helpers/workflow-runner');
-const {
-	startPortal,
-	runBitrix24,
-	credentialsFor,
-	NODE_TYPE,
-	Bitrix24,
-	Bitrix24WebhookApi,
-	Bitrix24OAuth2Api,
-} = require('../../helpers/bitrix24');
+const { startPortal, runBitrix24, callBitrix24Method } = require('../../helpers/bitrix24');
 
 describe('Custom Field → Create, Get Many, Update, Delete', () => {
 	it('adds a list field to deals, shows it by label in the field dropdown, extends and deletes it', async () => {
@@ -28,17 +19,8 @@ describe('Custom Field → Create, Get Many, Update, Delete', () => {
 			const { id, fieldName } = created.output[0].json;
 			expect(fieldName).toBe('UF_CRM_DELIVERY_SLOT');
 
-			const { result } = await callNodeMethod({
-				nodeTypes: { [NODE_TYPE]: Bitrix24 },
-				credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
-				credentials: credentialsFor(portal, 'webhook'),
-				node: {
-					name: 'Bitrix24',
-					type: NODE_TYPE,
-					typeVersion: 1,
-					parameters: { authentication: 'webhook', resource: 'deal', operation: 'getAll' },
-					credentials: { bitrix24WebhookApi: { id: '1', name: 'Bitrix24 Webhook' } },
-				},
+			const result = await callBitrix24Method(portal, {
+				parameters: { resource: 'deal', operation: 'getAll' },
 				kind: 'loadOptions',
 				method: 'getFields',
 			});

@@ -1,12 +1,4 @@
-const { callNodeMethod } = require('../../helpers/workflow-runner');
-const {
-	startPortal,
-	credentialsFor,
-	NODE_TYPE,
-	Bitrix24,
-	Bitrix24WebhookApi,
-	Bitrix24OAuth2Api,
-} = require('../../helpers/bitrix24');
+const { startPortal, callBitrix24Method } = require('../../helpers/bitrix24');
 
 describe('Bitrix24 node methods (list search and dropdowns)', () => {
 	let portal;
@@ -17,22 +9,14 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 		await portal.stop();
 	});
 
-	const call = (kind, method, extra = {}) =>
-		callNodeMethod({
-			nodeTypes: { [NODE_TYPE]: Bitrix24 },
-			credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
-			credentials: credentialsFor(portal, 'webhook'),
-			node: {
-				name: 'Bitrix24',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				parameters: { authentication: 'webhook', resource: 'lead', operation: 'get' },
-				credentials: { bitrix24WebhookApi: { id: '1', name: 'Bitrix24 Webhook' } },
-			},
+	const call = async (kind, method, extra = {}) => ({
+		result: await callBitrix24Method(portal, {
+			parameters: { resource: 'lead', operation: 'get' },
 			kind,
 			method,
 			...extra,
-		});
+		}),
+	});
 
 	it('searches leads by title, newest first, with links and paging', async () => {
 		portal.seedLeads(70, (i) => ({

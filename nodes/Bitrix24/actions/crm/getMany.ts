@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { executeEachItem } from '../../helpers/execute';
 import { jsonObjectParameter } from '../../helpers/parameters';
 import { exportAll, listByOffset } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { simplifyProperty, sorted } from './fields';
 import { selectFor, simplify } from './record';
@@ -40,22 +41,7 @@ export function crmGetMany(entity: CrmEntity) {
 		default: '',
 	}));
 	const properties: INodeProperties[] = [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllOrLimit,
 		{
 			displayName: 'Filters',
 			name: 'filters',

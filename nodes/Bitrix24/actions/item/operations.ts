@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { executeEachItem } from '../../helpers/execute';
 import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters';
 import { exportAll } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
 
 /** Smart-process items, quotes and smart invoices: the universal `crm.item.*` methods (camelCase). */
@@ -107,22 +108,7 @@ export const deleteItem = simpleOperation({
 /** Get Many: the fast export (ID order, `>id`, 2,500 rows per request) with filters and limit. */
 const getManyProperties: INodeProperties[] = [
 	itemType,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 	{
 		displayName: 'Filter (JSON)',
 		name: 'itemFilter',
