@@ -83,4 +83,55 @@ describe('Smart Process Item → Create, Get, Update, Get Many, Delete', () => {
 		expect(error.message).toBe('"orders" is not a CRM type ID');
 		expect(error.context.itemIndex).toBe(0);
 	});
+
+	it('moves an item to another stage and to another pipeline', async () => {
+		const created = await runBitrix24(portal, {
+			parameters: item('create', { itemFields: '{"title": "Mover"}' }),
+		});
+		const { id, stageId, categoryId } = created.output[0].json;
+		const stages = await runBitrix24(portal, {
+			parameters: {
+				resource: 'method',
+				operation: 'call',
+				method: 'crm.status.list',
+				parametersJson: JSON.stringify({
+					filter: { ENTITY_ID: `DYNAMIC_${typeId}_STAGE_${categoryId}` },
+				}),
+			},
+		});
+		const next = stages.output[0].json.result
+			.map((stage) => stage.STATUS_ID)
+			.find((stage) => stage !== stageId);
+		const staged = await runBitrix24(portal, {
+			parameters: item('moveToStage', { itemId: String(id), stageId: next }),
+		});
+		expect(staged.output[0].json).toEqual({ id, stage: next, moved: true });
+		const pipeline = await runBitrix24(portal, {
+			parameters: {
+				resource: 'method',
+				operation: 'call',
+				method: 'crm.category.add',
+				parametersJson: JSON.stringify({ entityTypeId: typeId, fields: { name: 'Second' } }),
+			},
+		});
+		const secondId = pipeline.output[0].json.result.category.id;
+		const moved = await runBitrix24(portal, {
+			parameters: item('moveToPipeline', { itemId: String(id), categoryId: String(secondId) }),
+		});
+		expect(moved.error).toBeUndefined();
+		expect(moved.output[0].json).toMatchObject({ id, pipeline: secondId, moved: true });
+		expect(moved.output[0].json.stage).not.toBe(stageId);
+		const back = await runBitrix24(portal, {
+			parameters: item('moveToPipeline', {
+				itemId: String(id),
+				categoryId: String(categoryId),
+				stageId,
+			}),
+		});
+		expect(back.output[0].json).toMatchObject({ pipeline: categoryId, stage: stageId });
+		const bad = await runBitrix24(portal, {
+			parameters: item('moveToStage', { itemId: String(id), stageId: 'NOPE' }),
+		});
+		expect(bad.error.message).toMatch(/^Bitrix24 crm\.item\.update: /);
+	});
 });

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, deleteItem, get, getAll, update } from './operations';
+import { create, deleteItem, get, getAll, moveToPipeline, moveToStage, update } from './operations';
 
-export { create, deleteItem as delete, get, getAll, update };
+export { create, deleteItem as delete, get, getAll, moveToPipeline, moveToStage, update };
 
 export const description: INodeProperties[] = [
 	operationSelector('item', [
@@ -21,11 +21,25 @@ export const description: INodeProperties[] = [
 			description: 'Get many items of a type',
 			action: 'Get many items',
 		},
+		{
+			name: 'Move to Pipeline',
+			value: 'moveToPipeline',
+			description: 'Move an item to another pipeline',
+			action: 'Move an item to a pipeline',
+		},
+		{
+			name: 'Move to Stage',
+			value: 'moveToStage',
+			description: "Set an item's stage",
+			action: 'Move an item to a stage',
+		},
 		{ name: 'Update', value: 'update', description: 'Update an item', action: 'Update an item' },
 	]),
 	...create.description,
 	...deleteItem.description,
 	...get.description,
 	...getAll.description,
+	...moveToPipeline.description,
+	...moveToStage.description,
 	...update.description,
 ];

@@ -144,3 +144,68 @@ export const getAll = {
 		});
 	},
 };
+
+export const moveToStage = simpleOperation({
+	resource: 'item',
+	operation: 'moveToStage',
+	properties: [
+		itemType,
+		itemId,
+		{
+			displayName: 'Stage ID',
+			name: 'stageId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'DT128_1:PREPARATION',
+			description: "The stage code, as in the item's stageId field",
+		},
+	],
+	call: (ctx, itemIndex) => ({
+		method: 'crm.item.update',
+		params: {
+			...target(ctx, itemIndex),
+			fields: { stageId: String(ctx.getNodeParameter('stageId', itemIndex)).trim() },
+		},
+	}),
+	output: (result) => {
+		const item = unwrap(result);
+		return { id: item.id, stage: item.stageId, moved: true };
+	},
+});
+
+export const moveToPipeline = simpleOperation({
+	resource: 'item',
+	operation: 'moveToPipeline',
+	properties: [
+		itemType,
+		itemId,
+		{
+			displayName: 'Pipeline ID',
+			name: 'categoryId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the pipeline (category) to move the item to',
+		},
+		{
+			displayName: 'Stage ID',
+			name: 'stageId',
+			type: 'string',
+			default: '',
+			description: 'A stage of that pipeline; empty: its first stage',
+		},
+	],
+	call: (ctx, itemIndex) => {
+		const fields: IDataObject = {
+			categoryId: recordIdParameter(ctx, 'categoryId', itemIndex, 'Pipeline ID'),
+		};
+		const stage = String(ctx.getNodeParameter('stageId', itemIndex, '') ?? '').trim();
+		if (stage) fields.stageId = stage;
+		return { method: 'crm.item.update', params: { ...target(ctx, itemIndex), fields } };
+	},
+	output: (result) => {
+		const item = unwrap(result);
+		return { id: item.id, pipeline: item.categoryId, stage: item.stageId, moved: true };
+	},
+});
