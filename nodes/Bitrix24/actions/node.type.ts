@@ -3,7 +3,7 @@ import type { AllEntities } from 'n8n-workflow';
 type CrmOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert';
 
 type NodeMap = {
-	activity: 'complete' | 'createTodo' | 'getAll';
+	activity: 'complete' | 'create' | 'createTodo' | 'getAll';
 	company: CrmOperation;
 	contact: CrmOperation;
 	contactLink: 'add' | 'getAll' | 'remove';

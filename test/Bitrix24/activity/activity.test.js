@@ -38,4 +38,47 @@ describe('Activity → Create To-Do, Get Many, Complete', () => {
 			await portal.stop();
 		}
 	});
+
+	it('logs a call and a meeting on a contact, and names the item with a missing record', async () => {
+		const portal = await startPortal();
+		try {
+			const [contactId] = portal.seedContacts(1, () => ({ NAME: 'Ada' }));
+			const { output } = await runBitrix24(portal, {
+				items: [
+					{ id: contactId, type: 'call', with: '+44 20 7946 0000' },
+					{ id: contactId, type: 'meeting', with: 'ada@example.com' },
+					{ id: 999999, type: 'call', with: '+1 555 0100' },
+				],
+				parameters: {
+					resource: 'activity',
+					operation: 'create',
+					ownerType: 'contact',
+					ownerId: '={{ $json.id }}',
+					activityType: '={{ $json.type }}',
+					subject: '={{ "Talk with Ada (" + $json.type + ")" }}',
+					communication: '={{ $json.with }}',
+					responsibleId: '1',
+					activityFields: { DIRECTION: 2, completed: true },
+				},
+				continueOnFail: true,
+			});
+			expect(output[0].json.id).toBeGreaterThan(0);
+			expect(output[1].json.id).toBeGreaterThan(0);
+			expect(output[2].json.error).toMatch(/^Bitrix24 crm\.activity\.add: /);
+			const listed = await runBitrix24(portal, {
+				parameters: {
+					resource: 'activity',
+					operation: 'getAll',
+					ownerType: 'contact',
+					ownerId: String(contactId),
+				},
+			});
+			expect(listed.output.map((item) => [item.json.SUBJECT, item.json.COMPLETED])).toEqual([
+				['Talk with Ada (call)', 'Y'],
+				['Talk with Ada (meeting)', 'Y'],
+			]);
+		} finally {
+			await portal.stop();
+		}
+	});
 });

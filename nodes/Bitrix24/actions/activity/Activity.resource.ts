@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
 import * as complete from './complete.operation';
+import * as create from './create.operation';
 import * as createTodo from './createTodo.operation';
 import * as getAll from './getMany.operation';
 
-export { complete, createTodo, getAll };
+export { complete, create, createTodo, getAll };
 
 export const description: INodeProperties[] = [
 	operationSelector('activity', [
@@ -29,6 +30,7 @@ export const description: INodeProperties[] = [
 		},
 	]),
 	...complete.description,
+	...create.description,
 	...createTodo.description,
 	...getAll.description,
 ];
