@@ -10,7 +10,15 @@ type NodeMap = {
 	customField: 'create' | 'delete' | 'getAll' | 'update';
 	deal: CrmOperation | 'moveToPipeline' | 'moveToStage';
 	duplicate: 'find';
-	item: 'create' | 'delete' | 'get' | 'getAll' | 'moveToPipeline' | 'moveToStage' | 'update';
+	item:
+		| 'create'
+		| 'delete'
+		| 'get'
+		| 'getAll'
+		| 'moveToPipeline'
+		| 'moveToStage'
+		| 'update'
+		| 'upsert';
 	lead: CrmOperation | 'moveToStage';
 	method: 'call';
 	pipeline: 'create' | 'delete' | 'get' | 'getAll' | 'update';

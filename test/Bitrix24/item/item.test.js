@@ -134,4 +134,40 @@ describe('Smart Process Item → Create, Get, Update, Get Many, Delete', () => {
 		});
 		expect(bad.error.message).toMatch(/^Bitrix24 crm\.item\.update: /);
 	});
+
+	it('creates or updates items by a field, one item per value within a run', async () => {
+		await runBitrix24(portal, {
+			parameters: item('create', { itemFields: '{"title": "Order A", "xmlId": "A"}' }),
+		});
+		const { output, error } = await runBitrix24(portal, {
+			items: [
+				{ ref: 'A', amount: 1 },
+				{ ref: 'B', amount: 2 },
+				{ ref: 'B', amount: 3 },
+			],
+			parameters: item('upsert', {
+				matchField: 'xmlId',
+				matchValue: '={{ $json.ref }}',
+				itemFields:
+					'={{ JSON.stringify({ title: "Order " + $json.ref, opportunity: $json.amount }) }}',
+			}),
+		});
+		expect(error).toBeUndefined();
+		expect(
+			output.map((entry) => [entry.json.xmlId, entry.json.created, entry.json.updated]),
+		).toEqual([
+			['A', false, true],
+			['B', true, false],
+			['B', false, true],
+		]);
+		const all = await runBitrix24(portal, { parameters: item('getAll', { returnAll: true }) });
+		expect(all.output.map((entry) => [entry.json.xmlId, entry.json.opportunity])).toEqual([
+			['A', 1],
+			['B', 3],
+		]);
+		const wrong = await runBitrix24(portal, {
+			parameters: item('upsert', { matchField: 'xml_id', matchValue: 'A' }),
+		});
+		expect(wrong.error.message).toBe('Field "xml_id" does not exist on these items');
+	});
 });

@@ -1,9 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, deleteItem, get, getAll, moveToPipeline, moveToStage, update } from './operations';
+import {
+	create,
+	deleteItem,
+	get,
+	getAll,
+	moveToPipeline,
+	moveToStage,
+	update,
+	upsert,
+} from './operations';
 
-export { create, deleteItem as delete, get, getAll, moveToPipeline, moveToStage, update };
+export { create, deleteItem as delete, get, getAll, moveToPipeline, moveToStage, update, upsert };
 
 export const description: INodeProperties[] = [
 	operationSelector('item', [
@@ -34,6 +43,12 @@ export const description: INodeProperties[] = [
 			action: 'Move an item to a stage',
 		},
 		{ name: 'Update', value: 'update', description: 'Update an item', action: 'Update an item' },
+		{
+			name: 'Create or Update',
+			value: 'upsert',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
+			action: 'Create or update an item',
+		},
 	]),
 	...create.description,
 	...deleteItem.description,
@@ -42,4 +57,5 @@ export const description: INodeProperties[] = [
 	...moveToPipeline.description,
 	...moveToStage.description,
 	...update.description,
+	...upsert.description,
 ];

@@ -11,6 +11,7 @@ import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters
 import { exportAll } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
+import { itemUpsert } from './upsert';
 
 /** Smart-process items, quotes and smart invoices: the universal `crm.item.*` methods (camelCase). */
 const itemType: INodeProperties = {
@@ -42,7 +43,7 @@ const fields = (required: boolean): INodeProperties => ({
 		'Field values by their camelCase names, e.g. {"title": "Order 17", "opportunity": 250, "stageId": "DT128_1:NEW", "ufCrm5_1700000000": "value"}',
 });
 
-function typeOf(ctx: IExecuteFunctions, itemIndex: number): number {
+export function typeOf(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('entityTypeId', itemIndex);
 	const type = Number(raw);
 	if (!Number.isInteger(type) || type <= 0) {
@@ -209,3 +210,5 @@ export const moveToPipeline = simpleOperation({
 		return { id: item.id, pipeline: item.categoryId, stage: item.stageId, moved: true };
 	},
 });
+
+export const upsert = itemUpsert(itemType, typeOf);
