@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { CRM_ENTITIES } from '../actions/crm/entities';
 import { crmRecordUrl } from '../helpers/crmRecord';
 import type { Command } from '../transport';
-import { apiBatch, commandError, PAGE_SIZE } from '../transport';
+import { apiBatch, apiRequest, commandError, PAGE_SIZE } from '../transport';
 import { portalOrigin } from '../transport/connection';
 
 /**
@@ -50,5 +50,31 @@ export async function searchRecords(
 			url: crmRecordUrl(portal, entity.resource, record.ID),
 		})),
 		paginationToken: more ? String(start + PAGE_SIZE) : undefined,
+	};
+}
+
+/** "From list" for smart-process items: the chosen type's items, newest first, searched by title. */
+export async function searchItems(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const entityTypeId = Number(this.getCurrentNodeParameter('entityTypeId'));
+	if (!Number.isInteger(entityTypeId) || entityTypeId <= 0) return { results: [] };
+	const start = Number(paginationToken ?? 0) || 0;
+	const envelope = await apiRequest.call(this, 'crm.item.list', {
+		entityTypeId,
+		select: ['id', 'title'],
+		filter: filter ? { '%title': filter } : {},
+		order: { id: 'DESC' },
+		start,
+	});
+	const items = (((envelope.result as IDataObject)?.items as IDataObject[]) ?? []) as IDataObject[];
+	return {
+		results: items.map((item) => ({
+			name: `${String(item.title || 'Untitled')} (#${String(item.id)})`,
+			value: String(item.id),
+		})),
+		paginationToken: envelope.next !== undefined ? String(envelope.next) : undefined,
 	};
 }

@@ -1,4 +1,9 @@
-const { startPortal, runBitrix24, restRequests } = require('../../helpers/bitrix24');
+const {
+	startPortal,
+	runBitrix24,
+	restRequests,
+	callBitrix24Method,
+} = require('../../helpers/bitrix24');
 
 describe('Smart Process Item → Create, Get, Update, Get Many, Delete', () => {
 	let portal;
@@ -169,5 +174,27 @@ describe('Smart Process Item → Create, Get, Update, Get Many, Delete', () => {
 			parameters: item('upsert', { matchField: 'xml_id', matchValue: 'A' }),
 		});
 		expect(wrong.error.message).toBe('Field "xml_id" does not exist on these items');
+	});
+
+	it('picks items from a searchable list of the chosen type', async () => {
+		await runBitrix24(portal, {
+			items: [{ title: 'Alpha order' }, { title: 'Beta order' }, { title: 'Alpha refund' }],
+			parameters: item('create', { itemFields: '={{ JSON.stringify({ title: $json.title }) }}' }),
+		});
+		const found = await callBitrix24Method(portal, {
+			parameters: { resource: 'item', operation: 'get', entityTypeId: String(typeId) },
+			kind: 'listSearch',
+			method: 'searchItems',
+			filter: 'alpha',
+		});
+		expect(found.results.map((entry) => entry.name)).toEqual([
+			expect.stringMatching(/^Alpha refund \(#\d+\)$/),
+			expect.stringMatching(/^Alpha order/),
+		]);
+		const picked = found.results[0].value;
+		const got = await runBitrix24(portal, {
+			parameters: item('get', { itemId: { __rl: true, mode: 'list', value: picked } }),
+		});
+		expect(got.output[0].json.title).toBe('Alpha refund');
 	});
 });

@@ -26,11 +26,31 @@ const itemType: INodeProperties = {
 };
 
 const itemId: INodeProperties = {
-	displayName: 'Item ID',
+	displayName: 'Item',
 	name: 'itemId',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchItems', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '123',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An item ID is a number' },
+				},
+			],
+		},
+	],
 };
 
 const fields = (required: boolean): INodeProperties => ({
