@@ -15,6 +15,11 @@ const { RestError } = require('../errors');
 const { intval, strval } = require('../php');
 
 const FIRST_ENTITY_TYPE_ID = 128;
+/** Built-in types served by crm.item.*: quotes and smart invoices. */
+const SYSTEM_TYPES = [
+	[7, 'Quote'],
+	[31, 'Smart invoice'],
+];
 const DAY_MS = 86400000;
 
 /** @type {import('./field-types').FieldDef[]} */
@@ -142,6 +147,27 @@ class DynamicTypeRegistry {
 		/** @type {Map<number, {type: any, entity: LegacyCrmEntity}>} by entityTypeId */
 		this.byEntityType = new Map();
 		this.nextId = 1;
+		for (const [entityTypeId, title] of SYSTEM_TYPES) this.addSystem(entityTypeId, title);
+	}
+
+	/**
+	 * Quotes and smart invoices: reached through crm.item.* like smart processes, but built in
+	 * (fixed entityTypeIds, not listed by crm.type.list).
+	 * @param {number} entityTypeId @param {string} title
+	 */
+	addSystem(entityTypeId, title) {
+		const type = {
+			id: 0,
+			title,
+			entityTypeId,
+			system: true,
+			isStagesEnabled: 'Y',
+			isCategoriesEnabled: 'N',
+		};
+		this.byEntityType.set(entityTypeId, { type, entity: createEntity(type) });
+		if (!this.categories.defaultOf(entityTypeId)) {
+			this.categories.add(entityTypeId, { name: 'Default', sort: 500, isDefault: 'Y' });
+		}
 	}
 
 	/** @param {number} entityTypeId */
@@ -155,7 +181,10 @@ class DynamicTypeRegistry {
 	}
 
 	list() {
-		return [...this.byEntityType.values()].map((t) => t.type).sort((a, b) => a.id - b.id);
+		return [...this.byEntityType.values()]
+			.map((t) => t.type)
+			.filter((type) => !type.system)
+			.sort((a, b) => a.id - b.id);
 	}
 
 	/**

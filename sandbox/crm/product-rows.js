@@ -163,8 +163,7 @@ function registerFor(registry, entity, ownerType) {
 				.map(([, r]) =>
 					normalizeRow(Object.fromEntries(phpEntries(r)), state.store.next('productrow')),
 				);
-			if (rows.length > 0) store(state).set(key(ownerType, row.ID), rows);
-			else removeOwner(state, ownerType, row.ID);
+			replaceRows(state, ownerType, row.ID, rows);
 			if (row.IS_MANUAL_OPPORTUNITY !== 'Y') {
 				row.OPPORTUNITY = round(rows.reduce((sum, r) => sum + r.PRICE * r.QUANTITY, 0));
 				if ('TAX_VALUE' in row) row.TAX_VALUE = round(rows.reduce((sum, r) => sum + r.tax, 0));
@@ -177,4 +176,10 @@ function registerFor(registry, entity, ownerType) {
 	);
 }
 
-module.exports = { registerFor, rowsOf, removeOwner, normalizeRow };
+/** Replaces all rows of an owner (none: removes them). */
+function replaceRows(state, ownerType, ownerId, rows) {
+	if (rows.length > 0) store(state).set(key(ownerType, ownerId), rows);
+	else removeOwner(state, ownerType, ownerId);
+}
+
+module.exports = { registerFor, rowsOf, removeOwner, replaceRows, normalizeRow };

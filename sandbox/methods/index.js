@@ -13,6 +13,7 @@ const MODULES = [
 	require('./user'),
 	require('./events'),
 	require('./crm-lead'),
+	require('./crm-item-productrow'),
 	require('./crm-deal'),
 	require('./crm-contact'),
 	require('./crm-company'),

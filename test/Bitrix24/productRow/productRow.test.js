@@ -44,4 +44,44 @@ describe('Product Row → Set, Get', () => {
 			await portal.stop();
 		}
 	});
+
+	it('sets and gets the product rows of a quote (crm.item.productrow.*)', async () => {
+		const portal = await startPortal();
+		try {
+			const quote = await runBitrix24(portal, {
+				parameters: {
+					resource: 'item',
+					operation: 'create',
+					entityTypeId: '7',
+					itemFields: '{"title": "Quote 1"}',
+				},
+			});
+			const quoteId = String(quote.output[0].json.id);
+			const set = await runBitrix24(portal, {
+				parameters: {
+					resource: 'productRow',
+					operation: 'set',
+					ownerType: 'quote',
+					ownerId: quoteId,
+					rows: { row: [{ PRODUCT_NAME: 'Consulting', PRICE: 90, QUANTITY: 4 }] },
+				},
+			});
+			expect(set.error).toBeUndefined();
+			expect(set.output[0].json).toEqual({ id: Number(quoteId), rows: 1, updated: true });
+			const got = await runBitrix24(portal, {
+				parameters: {
+					resource: 'productRow',
+					operation: 'get',
+					ownerType: 'quote',
+					ownerId: quoteId,
+				},
+			});
+			expect(
+				got.output.map((item) => [item.json.productName, item.json.price, item.json.quantity]),
+			).toEqual([['Consulting', 90, 4]]);
+			expect(portal.log.map((entry) => entry.restMethod)).toContain('batch');
+		} finally {
+			await portal.stop();
+		}
+	});
 });

@@ -4,10 +4,12 @@ import { recordIdParameter } from '../../helpers/parameters';
 
 /** CRM records other things (comments, activities, product rows) belong to. */
 export const OWNER_TYPES = {
-	lead: { id: 1, name: 'Lead' },
-	deal: { id: 2, name: 'Deal' },
-	contact: { id: 3, name: 'Contact' },
-	company: { id: 4, name: 'Company' },
+	lead: { id: 1, name: 'Lead', short: 'L' },
+	deal: { id: 2, name: 'Deal', short: 'D' },
+	contact: { id: 3, name: 'Contact', short: 'C' },
+	company: { id: 4, name: 'Company', short: 'CO' },
+	quote: { id: 7, name: 'Quote', short: 'Q' },
+	smartInvoice: { id: 31, name: 'Smart Invoice', short: 'SI' },
 } as const;
 
 export type OwnerType = keyof typeof OWNER_TYPES;
@@ -32,7 +34,7 @@ export function ownerProperties(
 			default: '',
 			required: true,
 			placeholder: '123',
-			description: 'ID of the lead, deal, contact or company',
+			description: 'ID of the record',
 		},
 	];
 }

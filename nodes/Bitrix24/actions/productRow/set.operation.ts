@@ -3,12 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { jsonObjectParameter } from '../../helpers/parameters';
 import { ownerOf, ownerProperties } from '../crm/owner';
 import { simpleOperation } from '../simpleOperation';
+import { ownerTypeShort, PRODUCT_OWNERS, toItemRow, usesItemMethods } from './rows';
 
 export const { description, execute } = simpleOperation({
 	resource: 'productRow',
 	operation: 'set',
 	properties: [
-		...ownerProperties(['deal', 'lead']),
+		...ownerProperties(PRODUCT_OWNERS),
 		{
 			displayName: 'Products',
 			name: 'rows',
@@ -67,11 +68,21 @@ export const { description, execute } = simpleOperation({
 				return { ...extra, ...fields };
 			},
 		);
+		if (usesItemMethods(owner.type)) {
+			return {
+				method: 'crm.item.productrow.set',
+				params: {
+					ownerType: ownerTypeShort(owner.type),
+					ownerId: owner.id,
+					productRows: rows.map(toItemRow),
+				},
+			};
+		}
 		return { method: `crm.${owner.type}.productrows.set`, params: { id: owner.id, rows } };
 	},
 	output: (_result, params) => ({
-		id: params.id,
-		rows: (params.rows as unknown[]).length,
+		id: params.id ?? params.ownerId,
+		rows: ((params.rows ?? params.productRows) as unknown[]).length,
 		updated: true,
 	}),
 });
