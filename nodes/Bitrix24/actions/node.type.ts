@@ -23,7 +23,7 @@ type NodeMap = {
 	method: 'call';
 	pipeline: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	productRow: 'get' | 'set';
-	stage: 'create' | 'delete' | 'getAll' | 'update';
+	stage: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	timelineComment: 'create' | 'delete' | 'getAll' | 'update';
 };
 

@@ -34,6 +34,10 @@ describe('Stage → Get Many, Create, Update, Delete', () => {
 				},
 			});
 			expect(updated.output[0].json).toEqual({ id, updated: true });
+			const got = await runBitrix24(portal, {
+				parameters: { resource: 'stage', operation: 'get', stageRowId: String(id) },
+			});
+			expect(got.output[0].json).toMatchObject({ STATUS_ID: 'NEGOTIATION', NAME: 'Negotiating' });
 			const deals = await runBitrix24(portal, {
 				parameters: { resource: 'stage', operation: 'getAll', stagesOf: 'deal', pipelineId: '0' },
 			});

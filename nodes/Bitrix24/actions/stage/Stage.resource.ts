@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, deleteStage, getAll, update } from './operations';
+import { create, deleteStage, get, getAll, update } from './operations';
 
-export { create, deleteStage as delete, getAll, update };
+export { create, deleteStage as delete, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	operationSelector('stage', [
@@ -25,5 +25,6 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...create.description,
 	...deleteStage.description,
+	...get.description,
 	...update.description,
 ];

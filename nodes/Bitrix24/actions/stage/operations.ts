@@ -146,3 +146,13 @@ export const deleteStage = simpleOperation({
 	}),
 	output: (_result, params) => ({ id: params.id, deleted: true }),
 });
+
+export const get = simpleOperation({
+	resource: 'stage',
+	operation: 'get',
+	properties: [stageRowId],
+	call: (ctx, itemIndex) => ({
+		method: 'crm.status.get',
+		params: { id: recordIdParameter(ctx, 'stageRowId', itemIndex, 'Stage Row ID') },
+	}),
+});
