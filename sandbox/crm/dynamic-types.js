@@ -16,10 +16,10 @@ const { intval, strval } = require('../php');
 
 const FIRST_ENTITY_TYPE_ID = 128;
 /** Built-in types served by crm.item.*: quotes and smart invoices. */
-const SYSTEM_TYPES = [
+const SYSTEM_TYPES = new Map([
 	[7, 'Quote'],
 	[31, 'Smart invoice'],
-];
+]);
 const DAY_MS = 86400000;
 
 /** @type {import('./field-types').FieldDef[]} */
@@ -147,7 +147,6 @@ class DynamicTypeRegistry {
 		/** @type {Map<number, {type: any, entity: LegacyCrmEntity}>} by entityTypeId */
 		this.byEntityType = new Map();
 		this.nextId = 1;
-		for (const [entityTypeId, title] of SYSTEM_TYPES) this.addSystem(entityTypeId, title);
 	}
 
 	/**
@@ -165,18 +164,23 @@ class DynamicTypeRegistry {
 			isCategoriesEnabled: 'N',
 		};
 		this.byEntityType.set(entityTypeId, { type, entity: createEntity(type) });
-		if (!this.categories.defaultOf(entityTypeId)) {
+		if (!this.categories.defaultOf(entityTypeId))
 			this.categories.add(entityTypeId, { name: 'Default', sort: 500, isDefault: 'Y' });
-		}
 	}
 
 	/** @param {number} entityTypeId */
 	has(entityTypeId) {
-		return this.byEntityType.has(entityTypeId);
+		return this.byEntityType.has(entityTypeId) || SYSTEM_TYPES.has(entityTypeId);
 	}
 
-	/** @param {number} entityTypeId */
+	/**
+	 * A type by ID; quotes and smart invoices come into being on first use, so a sandbox that never
+	 * touches them keeps its pipeline IDs as before.
+	 * @param {number} entityTypeId
+	 */
 	get(entityTypeId) {
+		const system = SYSTEM_TYPES.get(entityTypeId);
+		if (system && !this.byEntityType.has(entityTypeId)) this.addSystem(entityTypeId, system);
 		return this.byEntityType.get(entityTypeId);
 	}
 

@@ -2,11 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ContactField } from '../helpers/multiFields';
 
-/** A picker for a CRM record: from a searchable list, by ID, or by its Bitrix24 URL. */
-export function crmRecordLocator(entity: string, label: string): INodeProperties {
+/**
+ * A record picker: from a searchable list or by ID, and for the classic CRM entities also by the
+ * record's Bitrix24 URL.
+ */
+export function recordLocator(options: {
+	name: string;
+	label: string;
+	what: string;
+	searchListMethod: string;
+	urlPath?: string;
+}): INodeProperties {
+	const { name, label, what, searchListMethod, urlPath } = options;
 	return {
 		displayName: label,
-		name: `${entity}Id`,
+		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
@@ -15,7 +25,7 @@ export function crmRecordLocator(entity: string, label: string): INodeProperties
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
@@ -25,28 +35,43 @@ export function crmRecordLocator(entity: string, label: string): INodeProperties
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: `A ${entity} ID is a number` },
+						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: `A ${what} ID is a number` },
 					},
 				],
 			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `https://your-portal.bitrix24.com/crm/${entity}/details/123/`,
-				extractValue: { type: 'regex', regex: `/crm/${entity}/details/([0-9]+)` },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `.*/crm/${entity}/details/[0-9]+.*`,
-							errorMessage: `Not a Bitrix24 ${entity} URL`,
+			...(urlPath
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: `https://your-portal.bitrix24.com/crm/${urlPath}/details/123/`,
+							extractValue: { type: 'regex' as const, regex: `/crm/${urlPath}/details/([0-9]+)` },
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: {
+										regex: `.*/crm/${urlPath}/details/[0-9]+.*`,
+										errorMessage: `Not a Bitrix24 ${what} URL`,
+									},
+								},
+							],
 						},
-					},
-				],
-			},
+					]
+				: []),
 		],
 	};
+}
+
+/** The picker of a lead, deal, contact or company. */
+export function crmRecordLocator(entity: string, label: string): INodeProperties {
+	return recordLocator({
+		name: `${entity}Id`,
+		label,
+		what: entity,
+		searchListMethod: 'searchRecords',
+		urlPath: entity,
+	});
 }
 
 const PHONE_TYPES = ['WORK', 'MOBILE', 'FAX', 'HOME', 'PAGER', 'MAILING', 'OTHER'];

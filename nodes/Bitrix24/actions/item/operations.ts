@@ -9,7 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { executeEachItem } from '../../helpers/execute';
 import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters';
 import { exportAll } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { recordLocator, returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
 import { itemUpsert } from './upsert';
 
@@ -25,33 +25,12 @@ const itemType: INodeProperties = {
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
-const itemId: INodeProperties = {
-	displayName: 'Item',
+const itemId = recordLocator({
 	name: 'itemId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchItems', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '123',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An item ID is a number' },
-				},
-			],
-		},
-	],
-};
+	label: 'Item',
+	what: 'item',
+	searchListMethod: 'searchItems',
+});
 
 const fields = (required: boolean): INodeProperties => ({
 	displayName: 'Fields (JSON)',
