@@ -40,9 +40,13 @@ function entityByName(name) {
 	return entity;
 }
 const { DEFAULT_USERS } = require('./users');
+const { defaultDepartments, publicUser } = require('./methods/user');
+const { createExtras } = require('./extras');
+const { publicTask } = require('./methods/tasks');
+const { publicEvent } = require('./methods/calendar');
 const { createHttpServer } = require('./server');
 
-const DEFAULT_SCOPES = ['crm', 'user', 'task', 'calendar', 'im', 'placement'];
+const DEFAULT_SCOPES = ['crm', 'user', 'department', 'task', 'calendar', 'im', 'disk', 'placement'];
 
 /**
  * @typedef {object} SandboxOptions
@@ -80,9 +84,12 @@ const DEFAULT_SCOPES = ['crm', 'user', 'task', 'calendar', 'im', 'placement'];
  * @property {Array<{at: number, httpMethod: string, grantType: string|null, status: number, error: string|null}>} tokenLog
  * @property {Scrubber} scrubber
  * @property {import('./users').SandboxUser[]} users
+ * @property {Array<{ID: number, NAME: string, SORT: number, PARENT: number, UF_HEAD: number}>} departments
+ * @property {ReturnType<typeof createExtras>} extras tasks, calendar, messenger and disk data
  * @property {string[]} webhookScopes
  * @property {Array<import('./methods/events').EventBinding>} eventBindings
  * @property {number} startedAtMs
+ * @property {string} [baseUrl] `sb.url` once started (disk DOWNLOAD_URL)
  */
 
 /** @param {SandboxOptions} options */
@@ -151,7 +158,9 @@ class Sandbox {
 			log: new RequestLog(),
 			tokenLog: [],
 			scrubber: new Scrubber(() => [o.webhook.code, o.oauth.clientSecret], tokens.secrets),
-			users: o.users,
+			users: o.users.map((u) => ({ ...u })),
+			departments: defaultDepartments(),
+			extras: createExtras(),
 			webhookScopes: [...o.webhook.scope],
 			eventBindings: [],
 			startedAtMs: clock.now(),
@@ -199,6 +208,7 @@ class Sandbox {
 		const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 		this.server = server;
 		this.url = `http://${this.options.host}:${address.port}`;
+		this.state.baseUrl = this.url;
 		return this;
 	}
 
@@ -300,6 +310,68 @@ class Sandbox {
 	}
 
 	/**
+	 * Adds portal users with IDs after the highest existing one.
+	 * @param {number} count
+	 * @param {(i: number) => Partial<import('./users').SandboxUser>} [makeFields] i is 0-based
+	 * @returns {number[]} the new IDs
+	 */
+	seedUsers(count, makeFields = (i) => ({})) {
+		const users = this.state.users;
+		let id = users.reduce((m, u) => Math.max(m, u.ID), 0);
+		const ids = [];
+		for (let i = 0; i < count; i++) {
+			id++;
+			users.push({
+				NAME: `User${id}`,
+				LAST_NAME: `Sample${id}`,
+				EMAIL: `user${id}@sandbox.local`,
+				ADMIN: false,
+				ACTIVE: true,
+				UF_DEPARTMENT: [1],
+				...makeFields(i),
+				ID: id,
+			});
+			ids.push(id);
+		}
+		return ids;
+	}
+
+	/** Portal users as user.get prints them. */
+	users() {
+		return this.state.users.map(publicUser);
+	}
+
+	/** Departments (raw: ID, NAME, SORT, PARENT, UF_HEAD as numbers). */
+	departments() {
+		return this.state.departments.map((d) => ({ ...d }));
+	}
+
+	/** Tasks as tasks.task.get prints them. */
+	tasks() {
+		return [...this.state.extras.tasks.values()].map((t) => publicTask(t, this.state));
+	}
+
+	/** Calendar events as calendar.event.getbyid prints them. */
+	calendarEvents() {
+		return [...this.state.extras.events.values()].map((e) => publicEvent(e, this.state));
+	}
+
+	/** Chat messages sent with im.message.add: {ID, DIALOG_ID, CHAT_ID, AUTHOR_ID, MESSAGE, SYSTEM, DATE, ...}. */
+	messages() {
+		return this.state.extras.messages.map((m) => ({ ...m }));
+	}
+
+	/** Notifications: {ID, TYPE: 'system'|'personal', USER_ID, FROM_USER_ID, MESSAGE, MESSAGE_OUT, TAG, SUB_TAG, DATE}. */
+	notifications() {
+		return this.state.extras.notifications.map((n) => ({ ...n }));
+	}
+
+	/** Disk files: {ID, NAME, FOLDER_ID, STORAGE_ID, SIZE, content (Buffer), ...}. */
+	diskFiles() {
+		return [...this.state.extras.disk.files.values()].map((f) => ({ ...f }));
+	}
+
+	/**
 	 * Clears data, user fields, dictionaries/stages and pipelines (back to the defaults), event
 	 * bindings, faults, both logs and the limiters. Issued tokens stay valid.
 	 */
@@ -312,6 +384,9 @@ class Sandbox {
 		s.dynamicTypes.reset();
 		s.productRows.clear();
 		s.eventBindings = [];
+		s.users = this.options.users.map((u) => ({ ...u }));
+		s.departments = defaultDepartments();
+		s.extras = createExtras();
 		s.faults.clear();
 		s.log.clear();
 		s.tokenLog.length = 0;

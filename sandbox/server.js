@@ -10,6 +10,7 @@ const { handleRest } = require('./rest');
 const { handleTokenEndpoint } = require('./token-endpoint');
 const { handleControl } = require('./control');
 const { sendPlainJson } = require('./envelope');
+const { download } = require('./methods/disk');
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -48,6 +49,12 @@ async function route(sandbox, req, res) {
 	if (pathname.startsWith('/_sandbox/')) return handleControl(sandbox, req, res, request);
 	if (pathname === '/oauth/token/' || pathname === '/oauth/token') {
 		return handleTokenEndpoint(sandbox.state, req, res, request);
+	}
+	if (pathname === '/rest/download.json' || pathname === '/rest/download.json/') {
+		const out = download(sandbox.state, query);
+		res.writeHead(out.status, out.headers);
+		res.end(req.method === 'HEAD' ? undefined : out.body);
+		return;
 	}
 	if (pathname.startsWith('/rest/')) return handleRest(sandbox.state, req, res, request);
 	sendPlainJson(res, 404, { error: 'NOT_FOUND', error_description: `Nothing at ${pathname}` });

@@ -24,6 +24,10 @@ const MODULES = [
 	require('./crm-item'),
 	require('./crm-activity'),
 	require('./crm-timeline'),
+	require('./tasks'),
+	require('./calendar'),
+	require('./im'),
+	require('./disk'),
 ];
 
 function createRegistry() {

@@ -1,0 +1,321 @@
+'use strict';
+
+/**
+ * Disk (a small part): `disk.storage.getlist`, `disk.folder.getchildren`, `disk.folder.uploadfile`,
+ * `disk.file.get`, `disk.file.delete`. Storages: 1 = the common drive, then one per portal user
+ * (created on first disk call). `DOWNLOAD_URL` is `${sb.url}/rest/download.json?token=…`, served by
+ * the sandbox itself (see server.js); the token is random per file and carries no credentials.
+ */
+
+const crypto = require('node:crypto');
+const { RestError } = require('../errors');
+const { isPhpArray, phpEntries, strval, intval, upperKeys } = require('../php');
+const { ListResult, legacyPage } = require('../paging');
+const { nextId } = require('../extras');
+
+const notFound = (id) =>
+	new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${id}\``);
+const noId = () =>
+	new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}', 400, {
+		argument: 'id',
+	});
+
+/** Creates the common storage and one per user (idempotent). @param {import('../index').SandboxState} state */
+function ensureDisk(state) {
+	const disk = state.extras.disk;
+	if (!disk.storages) disk.storages = new Map();
+	const make = (name, entityType, entityId) => {
+		const id = nextId(state.extras, 'storage');
+		const root = nextId(state.extras, 'diskObject');
+		const now = state.clock.now();
+		disk.folders.set(root, {
+			ID: root,
+			NAME: name,
+			STORAGE_ID: id,
+			PARENT_ID: null,
+			CREATED_BY: 1,
+			CREATE_TIME: now,
+			UPDATE_TIME: now,
+			ROOT: true,
+		});
+		disk.storages.set(id, {
+			ID: id,
+			NAME: name,
+			CODE: null,
+			MODULE_ID: 'disk',
+			ENTITY_TYPE: entityType,
+			ENTITY_ID: entityId,
+			ROOT_OBJECT_ID: root,
+		});
+	};
+	if (!disk.storages.size) make('Shared drive', 'common', 'shared_files_s1');
+	for (const u of state.users) {
+		const has = [...disk.storages.values()].some(
+			(s) => s.ENTITY_TYPE === 'user' && s.ENTITY_ID === String(u.ID),
+		);
+		if (!has) make(`${u.NAME} ${u.LAST_NAME}`.trim(), 'user', String(u.ID));
+	}
+	return disk;
+}
+
+function lower(params) {
+	const out = {};
+	for (const [k, v] of Object.entries(params)) out[k.toLowerCase()] = v;
+	return out;
+}
+
+function publicStorage(s) {
+	return {
+		ID: String(s.ID),
+		NAME: s.NAME,
+		CODE: s.CODE,
+		MODULE_ID: s.MODULE_ID,
+		ENTITY_TYPE: s.ENTITY_TYPE,
+		ENTITY_ID: s.ENTITY_ID,
+		ROOT_OBJECT_ID: String(s.ROOT_OBJECT_ID),
+	};
+}
+
+function publicFolder(f, state) {
+	const fmt = (ms) => state.clock.format(ms);
+	return {
+		ID: String(f.ID),
+		NAME: f.NAME,
+		CODE: null,
+		STORAGE_ID: String(f.STORAGE_ID),
+		TYPE: 'folder',
+		REAL_OBJECT_ID: String(f.ID),
+		PARENT_ID: f.PARENT_ID === null ? null : String(f.PARENT_ID),
+		DELETED_TYPE: '0',
+		CREATE_TIME: fmt(f.CREATE_TIME),
+		UPDATE_TIME: fmt(f.UPDATE_TIME),
+		DELETE_TIME: null,
+		CREATED_BY: String(f.CREATED_BY),
+		UPDATED_BY: String(f.CREATED_BY),
+		DELETED_BY: null,
+		DETAIL_URL: `${state.baseUrl || ''}/docs/path/${encodeURIComponent(f.NAME)}`,
+	};
+}
+
+/** @param {any} f @param {import('../index').SandboxState} state */
+function publicFile(f, state) {
+	const fmt = (ms) => state.clock.format(ms);
+	return {
+		ID: String(f.ID),
+		NAME: f.NAME,
+		CODE: null,
+		STORAGE_ID: String(f.STORAGE_ID),
+		TYPE: 'file',
+		PARENT_ID: String(f.PARENT_ID),
+		DELETED_TYPE: '0',
+		GLOBAL_CONTENT_VERSION: '1',
+		FILE_ID: String(f.FILE_ID),
+		SIZE: String(f.SIZE),
+		CREATE_TIME: fmt(f.CREATE_TIME),
+		UPDATE_TIME: fmt(f.UPDATE_TIME),
+		DELETE_TIME: null,
+		CREATED_BY: String(f.CREATED_BY),
+		UPDATED_BY: String(f.CREATED_BY),
+		DELETED_BY: null,
+		DOWNLOAD_URL: `${state.baseUrl || ''}/rest/download.json?token=${encodeURIComponent(f.TOKEN)}`,
+		DETAIL_URL: `${state.baseUrl || ''}/docs/file/${encodeURIComponent(f.NAME)}`,
+	};
+}
+
+/** "a.txt" → "a (1).txt" */
+function uniqueName(name, taken) {
+	if (!taken.has(name.toLowerCase())) return name;
+	const dot = name.lastIndexOf('.');
+	const base = dot > 0 ? name.slice(0, dot) : name;
+	const ext = dot > 0 ? name.slice(dot) : '';
+	for (let i = 1; ; i++) {
+		const candidate = `${base} (${i})${ext}`;
+		if (!taken.has(candidate.toLowerCase())) return candidate;
+	}
+}
+
+/** @param {import('./registry').MethodRegistry} registry */
+function register(registry) {
+	const opts = { scope: 'disk' };
+
+	registry.register(
+		'disk.storage.getlist',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			const filter = isPhpArray(p.filter) ? upperKeys(p.filter) : {};
+			let rows = [...disk.storages.values()].map(publicStorage);
+			for (const [k, v] of Object.entries(filter))
+				rows = rows.filter((r) => k in r && String(r[k]) === strval(v));
+			const nav = legacyPage(ctx.start ?? 0, rows.length);
+			return new ListResult(rows.slice(nav.offset, nav.offset + nav.limit), {
+				next: nav.next,
+				total: nav.total,
+			});
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.folder.getchildren',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			if (p.id === undefined || p.id === '') throw noId();
+			const id = intval(p.id);
+			if (!disk.folders.has(id)) throw notFound(id);
+			const filter = isPhpArray(p.filter) ? upperKeys(p.filter) : {};
+			let rows = [
+				...[...disk.folders.values()]
+					.filter((f) => f.PARENT_ID === id)
+					.map((f) => publicFolder(f, ctx.state)),
+				...[...disk.files.values()]
+					.filter((f) => f.PARENT_ID === id)
+					.map((f) => publicFile(f, ctx.state)),
+			].sort((a, b) => Number(a.ID) - Number(b.ID));
+			for (const [k, v] of Object.entries(filter))
+				rows = rows.filter((r) => k in r && String(r[k]) === strval(v));
+			const nav = legacyPage(ctx.start ?? 0, rows.length);
+			return new ListResult(rows.slice(nav.offset, nav.offset + nav.limit), {
+				next: nav.next,
+				total: nav.total,
+			});
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.folder.uploadfile',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			if (p.id === undefined || p.id === '') throw noId();
+			const folderId = intval(p.id);
+			const folder = disk.folders.get(folderId);
+			if (!folder) throw notFound(folderId);
+			const data = isPhpArray(p.data) ? upperKeys(p.data) : {};
+			if (p.filecontent === undefined) {
+				// two-step upload via uploadUrl is not emulated (multipart bodies are ignored)
+				return {
+					field: 'file',
+					uploadUrl: `${ctx.state.baseUrl || ''}/rest/upload.json?token=unsupported`,
+				};
+			}
+			let contentName = '';
+			let base64 = '';
+			if (isPhpArray(p.filecontent)) {
+				const parts = phpEntries(p.filecontent).map(([, v]) => v);
+				contentName = strval(parts[0]);
+				base64 = strval(parts[1]);
+			} else {
+				base64 = strval(p.filecontent);
+			}
+			let name = strval(data.NAME || '').trim();
+			if (!name) {
+				throw new RestError(
+					'DISK_BASE_SERVICE_22001',
+					'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
+				);
+			}
+			const content = Buffer.from(base64, 'base64');
+			const taken = new Set(
+				[...disk.files.values(), ...disk.folders.values()]
+					.filter((o) => o.PARENT_ID === folderId)
+					.map((o) => o.NAME.toLowerCase()),
+			);
+			const generate =
+				p.generateuniquename === true ||
+				p.generateuniquename === 'true' ||
+				p.generateuniquename === 'Y' ||
+				p.generateuniquename === '1';
+			if (taken.has(name.toLowerCase())) {
+				// sandbox wording; the real code/text is UNCONFIRMED
+				if (!generate)
+					throw new RestError(
+						'DISK_OBJ_22000',
+						`Can't create a file with a non-unique name "${name}"`,
+					);
+				name = uniqueName(name, taken);
+			}
+			const now = ctx.state.clock.now();
+			const id = nextId(ctx.state.extras, 'diskObject');
+			const file = {
+				ID: id,
+				NAME: name,
+				CONTENT_NAME: contentName,
+				STORAGE_ID: folder.STORAGE_ID,
+				PARENT_ID: folderId,
+				FILE_ID: nextId(ctx.state.extras, 'bFile'),
+				SIZE: content.length,
+				content,
+				CREATED_BY: ctx.auth.userId,
+				CREATE_TIME: now,
+				UPDATE_TIME: now,
+				TOKEN: `disk|${crypto.randomBytes(12).toString('hex')}`,
+			};
+			disk.files.set(id, file);
+			disk.tokens.set(file.TOKEN, id);
+			return publicFile(file, ctx.state);
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.file.get',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			if (p.id === undefined || p.id === '') throw noId();
+			const file = disk.files.get(intval(p.id));
+			if (!file) throw notFound(intval(p.id));
+			return publicFile(file, ctx.state);
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.file.delete',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			if (p.id === undefined || p.id === '') throw noId();
+			const file = disk.files.get(intval(p.id));
+			if (!file) throw notFound(intval(p.id));
+			disk.files.delete(file.ID);
+			disk.tokens.delete(file.TOKEN);
+			return true;
+		},
+		opts,
+	);
+}
+
+/**
+ * GET /rest/download.json?token=… → the file bytes (404 JSON for an unknown token).
+ * @param {import('../index').SandboxState} state @param {string} query
+ * @returns {{status: number, headers: Record<string, string>, body: Buffer}}
+ */
+function download(state, query) {
+	const token = new URLSearchParams(query).get('token') || '';
+	const id = state.extras.disk.tokens.get(token);
+	const file = id === undefined ? null : state.extras.disk.files.get(id);
+	if (!file) {
+		return {
+			status: 404,
+			headers: { 'Content-Type': 'application/json; charset=utf-8' },
+			body: Buffer.from(
+				JSON.stringify({ error: 'ERROR_NOT_FOUND', error_description: 'File not found' }),
+			),
+		};
+	}
+	return {
+		status: 200,
+		headers: {
+			'Content-Type': 'application/octet-stream',
+			'Content-Length': String(file.content.length),
+			'Content-Disposition': `attachment; filename="${file.NAME.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.NAME)}`,
+		},
+		body: file.content,
+	};
+}
+
+module.exports = { register, download };
