@@ -12,6 +12,7 @@ import * as contact from './actions/contact/Contact.resource';
 import * as contactLink from './actions/contactLink/ContactLink.resource';
 import * as customField from './actions/customField/CustomField.resource';
 import * as deal from './actions/deal/Deal.resource';
+import * as department from './actions/department/Department.resource';
 import * as duplicate from './actions/duplicate/Duplicate.resource';
 import * as item from './actions/item/Item.resource';
 import * as lead from './actions/lead/Lead.resource';
@@ -21,6 +22,7 @@ import * as productRow from './actions/productRow/ProductRow.resource';
 import { router } from './actions/router';
 import * as stage from './actions/stage/Stage.resource';
 import * as timelineComment from './actions/timelineComment/TimelineComment.resource';
+import * as user from './actions/user/User.resource';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Bitrix24 implements INodeType {
@@ -74,6 +76,7 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Contact Link', value: 'contactLink' },
 					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Deal', value: 'deal' },
+					{ name: 'Department', value: 'department' },
 					{ name: 'Duplicate Search', value: 'duplicate' },
 					{ name: 'Lead', value: 'lead' },
 					{ name: 'Pipeline', value: 'pipeline' },
@@ -85,6 +88,7 @@ export class Bitrix24 implements INodeType {
 					},
 					{ name: 'Stage', value: 'stage' },
 					{ name: 'Timeline Comment', value: 'timelineComment' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'lead',
 			},
@@ -94,6 +98,7 @@ export class Bitrix24 implements INodeType {
 			...contactLink.description,
 			...customField.description,
 			...deal.description,
+			...department.description,
 			...duplicate.description,
 			...item.description,
 			...lead.description,
@@ -102,6 +107,7 @@ export class Bitrix24 implements INodeType {
 			...productRow.description,
 			...stage.description,
 			...timelineComment.description,
+			...user.description,
 		],
 	};
 

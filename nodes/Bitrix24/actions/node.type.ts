@@ -9,6 +9,7 @@ type NodeMap = {
 	contactLink: 'add' | 'getAll' | 'remove';
 	customField: 'create' | 'delete' | 'getAll' | 'update';
 	deal: CrmOperation | 'moveToPipeline' | 'moveToStage';
+	department: 'create' | 'get' | 'getAll' | 'update';
 	duplicate: 'find';
 	item:
 		| 'create'
@@ -25,6 +26,7 @@ type NodeMap = {
 	productRow: 'get' | 'set';
 	stage: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	timelineComment: 'create' | 'delete' | 'getAll' | 'update';
+	user: 'findByEmail' | 'findByPhone' | 'get' | 'getAll' | 'getCurrent';
 };
 
 export type Bitrix24Type = AllEntities<NodeMap>;

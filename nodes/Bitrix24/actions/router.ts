@@ -7,6 +7,7 @@ import * as contact from './contact/Contact.resource';
 import * as contactLink from './contactLink/ContactLink.resource';
 import * as customField from './customField/CustomField.resource';
 import * as deal from './deal/Deal.resource';
+import * as department from './department/Department.resource';
 import * as duplicate from './duplicate/Duplicate.resource';
 import * as item from './item/Item.resource';
 import * as lead from './lead/Lead.resource';
@@ -16,6 +17,7 @@ import * as pipeline from './pipeline/Pipeline.resource';
 import * as productRow from './productRow/ProductRow.resource';
 import * as stage from './stage/Stage.resource';
 import * as timelineComment from './timelineComment/TimelineComment.resource';
+import * as user from './user/User.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -36,6 +38,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await customField[bitrix24.operation].execute.call(this, items)];
 		case 'deal':
 			return [await deal[bitrix24.operation].execute.call(this, items)];
+		case 'department':
+			return [await department[bitrix24.operation].execute.call(this, items)];
 		case 'duplicate':
 			return [await duplicate[bitrix24.operation].execute.call(this, items)];
 		case 'item':
@@ -52,6 +56,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await timelineComment[bitrix24.operation].execute.call(this, items)];
 		case 'method':
 			return [await method[bitrix24.operation].execute.call(this, items)];
+		case 'user':
+			return [await user[bitrix24.operation].execute.call(this, items)];
 		default:
 			throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
 	}

@@ -94,9 +94,15 @@ export async function sendPlannedCalls(
 	});
 	const results = await runItemCalls.call(this, calls, { stopOnFailure: !this.continueOnFail() });
 	for (const result of results) {
-		outcomes[result.itemIndex] = result.ok
-			? { ok: true, json: shape(result) }
-			: { ok: false, error: result.error };
+		if (!result.ok) {
+			outcomes[result.itemIndex] = { ok: false, error: result.error };
+			continue;
+		}
+		try {
+			outcomes[result.itemIndex] = { ok: true, json: shape(result) };
+		} catch (error) {
+			outcomes[result.itemIndex] = { ok: false, error: asItemError(this, error, result.itemIndex) };
+		}
 	}
 	return outcomes;
 }

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import { findByEmail, findByPhone, get, getAll, getCurrent } from './operations';
+
+export { findByEmail, findByPhone, get, getAll, getCurrent };
+
+export const description: INodeProperties[] = [
+	operationSelector('user', [
+		{ name: 'Get', value: 'get', description: 'Get a user', action: 'Get a user' },
+		{
+			name: 'Find by Email',
+			value: 'findByEmail',
+			description: 'Find users by email',
+			action: 'Find users by email',
+		},
+		{
+			name: 'Find by Phone',
+			value: 'findByPhone',
+			description: 'Find users by phone (digits compared)',
+			action: 'Find users by phone',
+		},
+		{
+			name: 'Get Current',
+			value: 'getCurrent',
+			description: 'Get the user behind the credential',
+			action: 'Get the current user',
+		},
+		{ name: 'Get Many', value: 'getAll', description: 'Get many users', action: 'Get many users' },
+	]),
+	...findByEmail.description,
+	...findByPhone.description,
+	...get.description,
+	...getAll.description,
+	...getCurrent.description,
+];
