@@ -16,6 +16,7 @@ import * as department from './actions/department/Department.resource';
 import * as duplicate from './actions/duplicate/Duplicate.resource';
 import * as item from './actions/item/Item.resource';
 import * as lead from './actions/lead/Lead.resource';
+import * as message from './actions/message/Message.resource';
 import * as method from './actions/method/Method.resource';
 import * as pipeline from './actions/pipeline/Pipeline.resource';
 import * as productRow from './actions/productRow/ProductRow.resource';
@@ -79,6 +80,7 @@ export class Bitrix24 implements INodeType {
 					{ name: 'Department', value: 'department' },
 					{ name: 'Duplicate Search', value: 'duplicate' },
 					{ name: 'Lead', value: 'lead' },
+					{ name: 'Message', value: 'message', description: 'Chat messages and notifications' },
 					{ name: 'Pipeline', value: 'pipeline' },
 					{ name: 'Product Row', value: 'productRow' },
 					{
@@ -102,6 +104,7 @@ export class Bitrix24 implements INodeType {
 			...duplicate.description,
 			...item.description,
 			...lead.description,
+			...message.description,
 			...method.description,
 			...pipeline.description,
 			...productRow.description,

@@ -21,6 +21,7 @@ type NodeMap = {
 		| 'update'
 		| 'upsert';
 	lead: CrmOperation | 'moveToStage';
+	message: 'notify' | 'send';
 	method: 'call';
 	pipeline: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	productRow: 'get' | 'set';

@@ -11,6 +11,7 @@ import * as department from './department/Department.resource';
 import * as duplicate from './duplicate/Duplicate.resource';
 import * as item from './item/Item.resource';
 import * as lead from './lead/Lead.resource';
+import * as message from './message/Message.resource';
 import * as method from './method/Method.resource';
 import type { Bitrix24Type } from './node.type';
 import * as pipeline from './pipeline/Pipeline.resource';
@@ -54,6 +55,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await stage[bitrix24.operation].execute.call(this, items)];
 		case 'timelineComment':
 			return [await timelineComment[bitrix24.operation].execute.call(this, items)];
+		case 'message':
+			return [await message[bitrix24.operation].execute.call(this, items)];
 		case 'method':
 			return [await method[bitrix24.operation].execute.call(this, items)];
 		case 'user':

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import { notify, send } from './operations';
+
+export { notify, send };
+
+export const description: INodeProperties[] = [
+	operationSelector('message', [
+		{
+			name: 'Send to Chat',
+			value: 'send',
+			description: 'Post a message to a chat or to a user',
+			action: 'Send a chat message',
+		},
+		{
+			name: 'Notify User',
+			value: 'notify',
+			description: 'Send a notification to a user',
+			action: 'Notify a user',
+		},
+	]),
+	...notify.description,
+	...send.description,
+];
