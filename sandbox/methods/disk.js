@@ -134,6 +134,22 @@ function uniqueName(name, taken) {
 	}
 }
 
+/**
+ * Rows matching an exact-value filter (UPPER keys), one legacy page of them.
+ * @param {Record<string, any>[]} rows @param {unknown} filter @param {number} [start]
+ */
+function filteredPage(rows, filter, start) {
+	const wanted = isPhpArray(filter) ? Object.entries(upperKeys(filter)) : [];
+	const matched = rows.filter((r) =>
+		wanted.every(([k, v]) => k in r && String(r[k]) === strval(v)),
+	);
+	const nav = legacyPage(start ?? 0, matched.length);
+	return new ListResult(matched.slice(nav.offset, nav.offset + nav.limit), {
+		next: nav.next,
+		total: nav.total,
+	});
+}
+
 /** @param {import('./registry').MethodRegistry} registry */
 function register(registry) {
 	const opts = { scope: 'disk' };
@@ -143,15 +159,7 @@ function register(registry) {
 		(params, ctx) => {
 			const disk = ensureDisk(ctx.state);
 			const p = lower(params);
-			const filter = isPhpArray(p.filter) ? upperKeys(p.filter) : {};
-			let rows = [...disk.storages.values()].map(publicStorage);
-			for (const [k, v] of Object.entries(filter))
-				rows = rows.filter((r) => k in r && String(r[k]) === strval(v));
-			const nav = legacyPage(ctx.start ?? 0, rows.length);
-			return new ListResult(rows.slice(nav.offset, nav.offset + nav.limit), {
-				next: nav.next,
-				total: nav.total,
-			});
+			return filteredPage([...disk.storages.values()].map(publicStorage), p.filter, ctx.start);
 		},
 		opts,
 	);
@@ -164,8 +172,7 @@ function register(registry) {
 			if (p.id === undefined || p.id === '') throw noId();
 			const id = intval(p.id);
 			if (!disk.folders.has(id)) throw notFound(id);
-			const filter = isPhpArray(p.filter) ? upperKeys(p.filter) : {};
-			let rows = [
+			const rows = [
 				...[...disk.folders.values()]
 					.filter((f) => f.PARENT_ID === id)
 					.map((f) => publicFolder(f, ctx.state)),
@@ -173,13 +180,7 @@ function register(registry) {
 					.filter((f) => f.PARENT_ID === id)
 					.map((f) => publicFile(f, ctx.state)),
 			].sort((a, b) => Number(a.ID) - Number(b.ID));
-			for (const [k, v] of Object.entries(filter))
-				rows = rows.filter((r) => k in r && String(r[k]) === strval(v));
-			const nav = legacyPage(ctx.start ?? 0, rows.length);
-			return new ListResult(rows.slice(nav.offset, nav.offset + nav.limit), {
-				next: nav.next,
-				total: nav.total,
-			});
+			return filteredPage(rows, p.filter, ctx.start);
 		},
 		opts,
 	);
