@@ -134,6 +134,15 @@ function uniqueName(name, taken) {
 	}
 }
 
+/** The file named by the `id` param; the documented errors when it is missing or unknown. */
+function fileOf(params, ctx) {
+	const p = lower(params);
+	if (p.id === undefined || p.id === '') throw noId();
+	const file = ensureDisk(ctx.state).files.get(intval(p.id));
+	if (!file) throw notFound(intval(p.id));
+	return file;
+}
+
 /**
  * Rows matching an exact-value filter (UPPER keys), one legacy page of them.
  * @param {Record<string, any>[]} rows @param {unknown} filter @param {number} [start]
@@ -264,12 +273,7 @@ function register(registry) {
 	registry.register(
 		'disk.file.get',
 		(params, ctx) => {
-			const disk = ensureDisk(ctx.state);
-			const p = lower(params);
-			if (p.id === undefined || p.id === '') throw noId();
-			const file = disk.files.get(intval(p.id));
-			if (!file) throw notFound(intval(p.id));
-			return publicFile(file, ctx.state);
+			return publicFile(fileOf(params, ctx), ctx.state);
 		},
 		opts,
 	);
@@ -278,10 +282,7 @@ function register(registry) {
 		'disk.file.delete',
 		(params, ctx) => {
 			const disk = ensureDisk(ctx.state);
-			const p = lower(params);
-			if (p.id === undefined || p.id === '') throw noId();
-			const file = disk.files.get(intval(p.id));
-			if (!file) throw notFound(intval(p.id));
+			const file = fileOf(params, ctx);
 			disk.files.delete(file.ID);
 			disk.tokens.delete(file.TOKEN);
 			return true;

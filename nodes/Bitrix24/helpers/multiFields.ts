@@ -1,10 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Bitrix24's multi-value contact fields (phones, emails, websites, messengers). */
-export const MULTI_FIELDS = ['PHONE', 'EMAIL', 'WEB', 'IM'] as const;
-export type MultiFieldName = (typeof MULTI_FIELDS)[number];
-
-/** The multi-fields the node offers friendly inputs for. */
+/** The Bitrix24 multi-value fields the node offers friendly inputs for. */
 export type ContactField = 'PHONE' | 'EMAIL';
 
 export interface MultiValue {
@@ -29,7 +25,7 @@ export function comparableValue(field: string, value: unknown): string {
  * record's current entries.
  */
 export function multiFieldUpdate(
-	field: MultiFieldName,
+	field: ContactField,
 	mode: MultiFieldMode,
 	wanted: MultiValue[],
 	current: IDataObject[] = [],

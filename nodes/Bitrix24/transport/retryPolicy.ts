@@ -12,8 +12,8 @@ export function isReadMethod(method: string): boolean {
 	return READ_SUFFIX.test(method.toLowerCase());
 }
 
-export const RATE_LIMITED = 'QUERY_LIMIT_EXCEEDED';
-export const TIME_LIMITED = 'OPERATION_TIME_LIMIT';
+const RATE_LIMITED = 'QUERY_LIMIT_EXCEEDED';
+const TIME_LIMITED = 'OPERATION_TIME_LIMIT';
 
 export function isRateLimited(failure: Pick<Bitrix24Failure, 'code'>): boolean {
 	return failure.code.toUpperCase() === RATE_LIMITED;
