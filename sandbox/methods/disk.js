@@ -2,6 +2,7 @@
 
 /**
  * Disk (a small part): `disk.storage.getlist`, `disk.folder.getchildren`, `disk.folder.uploadfile`,
+ * `disk.folder.addsubfolder`, `disk.storage.uploadfile` (into the storage's root folder),
  * `disk.file.get`, `disk.file.delete`. Storages: 1 = the common drive, then one per portal user
  * (created on first disk call). `DOWNLOAD_URL` is `${sb.url}/rest/download.json?token=…`, served by
  * the sandbox itself (see server.js); the token is random per file and carries no credentials.
@@ -159,6 +160,81 @@ function filteredPage(rows, filter, start) {
 	});
 }
 
+/** Lower-cased names of the files and folders directly inside a folder. */
+function namesIn(disk, folderId) {
+	return new Set(
+		[...disk.files.values(), ...disk.folders.values()]
+			.filter((o) => o.PARENT_ID === folderId)
+			.map((o) => o.NAME.toLowerCase()),
+	);
+}
+
+/**
+ * `disk.folder.uploadfile` / `disk.storage.uploadfile` (lower-cased params) into `folder`:
+ * `data[NAME]`, `fileContent` = [name, base64] or base64, `generateUniqueName`.
+ * @param {any} folder @param {Record<string, any>} p @param {any} ctx
+ */
+function uploadInto(folder, p, ctx) {
+	const disk = ensureDisk(ctx.state);
+	const folderId = folder.ID;
+	const data = isPhpArray(p.data) ? upperKeys(p.data) : {};
+	if (p.filecontent === undefined) {
+		// two-step upload via uploadUrl is not emulated (multipart bodies are ignored)
+		return {
+			field: 'file',
+			uploadUrl: `${ctx.state.baseUrl || ''}/rest/upload.json?token=unsupported`,
+		};
+	}
+	let contentName = '';
+	let base64 = '';
+	if (isPhpArray(p.filecontent)) {
+		const parts = phpEntries(p.filecontent).map(([, v]) => v);
+		contentName = strval(parts[0]);
+		base64 = strval(parts[1]);
+	} else {
+		base64 = strval(p.filecontent);
+	}
+	let name = strval(data.NAME || '').trim();
+	if (!name) {
+		throw new RestError(
+			'DISK_BASE_SERVICE_22001',
+			'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
+		);
+	}
+	const content = Buffer.from(base64, 'base64');
+	const taken = namesIn(disk, folderId);
+	const generate =
+		p.generateuniquename === true ||
+		p.generateuniquename === 'true' ||
+		p.generateuniquename === 'Y' ||
+		p.generateuniquename === '1';
+	if (taken.has(name.toLowerCase())) {
+		// sandbox wording; the real code/text is UNCONFIRMED
+		if (!generate)
+			throw new RestError('DISK_OBJ_22000', `Can't create a file with a non-unique name "${name}"`);
+		name = uniqueName(name, taken);
+	}
+	const now = ctx.state.clock.now();
+	const id = nextId(ctx.state.extras, 'diskObject');
+	const file = {
+		ID: id,
+		NAME: name,
+		CONTENT_NAME: contentName,
+		STORAGE_ID: folder.STORAGE_ID,
+		PARENT_ID: folderId,
+		FILE_ID: nextId(ctx.state.extras, 'bFile'),
+		SIZE: content.length,
+		content,
+		CREATED_BY: ctx.auth.userId,
+		CREATE_TIME: now,
+		UPDATE_TIME: now,
+		TOKEN: `disk|${crypto.randomBytes(12).toString('hex')}`,
+	};
+	disk.files.set(id, file);
+	disk.tokens.set(file.TOKEN, id);
+	return publicFile(file, ctx.state);
+}
+
 /** @param {import('./registry').MethodRegistry} registry */
 function register(registry) {
 	const opts = { scope: 'disk' };
@@ -203,69 +279,62 @@ function register(registry) {
 			const folderId = intval(p.id);
 			const folder = disk.folders.get(folderId);
 			if (!folder) throw notFound(folderId);
+			return uploadInto(folder, p, ctx);
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.storage.uploadfile',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			if (p.id === undefined || p.id === '') throw noId();
+			const storageId = intval(p.id);
+			const storage = disk.storages.get(storageId);
+			if (!storage) throw notFound(storageId);
+			return uploadInto(disk.folders.get(storage.ROOT_OBJECT_ID), p, ctx);
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.folder.addsubfolder',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const p = lower(params);
+			if (p.id === undefined || p.id === '') throw noId();
+			const parentId = intval(p.id);
+			const parent = disk.folders.get(parentId);
+			if (!parent) throw notFound(parentId);
 			const data = isPhpArray(p.data) ? upperKeys(p.data) : {};
-			if (p.filecontent === undefined) {
-				// two-step upload via uploadUrl is not emulated (multipart bodies are ignored)
-				return {
-					field: 'file',
-					uploadUrl: `${ctx.state.baseUrl || ''}/rest/upload.json?token=unsupported`,
-				};
-			}
-			let contentName = '';
-			let base64 = '';
-			if (isPhpArray(p.filecontent)) {
-				const parts = phpEntries(p.filecontent).map(([, v]) => v);
-				contentName = strval(parts[0]);
-				base64 = strval(parts[1]);
-			} else {
-				base64 = strval(p.filecontent);
-			}
-			let name = strval(data.NAME || '').trim();
+			const name = strval(data.NAME || '').trim();
 			if (!name) {
 				throw new RestError(
 					'DISK_BASE_SERVICE_22001',
 					'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
 				);
 			}
-			const content = Buffer.from(base64, 'base64');
-			const taken = new Set(
-				[...disk.files.values(), ...disk.folders.values()]
-					.filter((o) => o.PARENT_ID === folderId)
-					.map((o) => o.NAME.toLowerCase()),
-			);
-			const generate =
-				p.generateuniquename === true ||
-				p.generateuniquename === 'true' ||
-				p.generateuniquename === 'Y' ||
-				p.generateuniquename === '1';
-			if (taken.has(name.toLowerCase())) {
+			if (namesIn(disk, parentId).has(name.toLowerCase())) {
 				// sandbox wording; the real code/text is UNCONFIRMED
-				if (!generate)
-					throw new RestError(
-						'DISK_OBJ_22000',
-						`Can't create a file with a non-unique name "${name}"`,
-					);
-				name = uniqueName(name, taken);
+				throw new RestError(
+					'DISK_OBJ_22000',
+					`Can't create a folder with a non-unique name "${name}"`,
+				);
 			}
 			const now = ctx.state.clock.now();
 			const id = nextId(ctx.state.extras, 'diskObject');
-			const file = {
+			const folder = {
 				ID: id,
 				NAME: name,
-				CONTENT_NAME: contentName,
-				STORAGE_ID: folder.STORAGE_ID,
-				PARENT_ID: folderId,
-				FILE_ID: nextId(ctx.state.extras, 'bFile'),
-				SIZE: content.length,
-				content,
+				STORAGE_ID: parent.STORAGE_ID,
+				PARENT_ID: parentId,
 				CREATED_BY: ctx.auth.userId,
 				CREATE_TIME: now,
 				UPDATE_TIME: now,
-				TOKEN: `disk|${crypto.randomBytes(12).toString('hex')}`,
 			};
-			disk.files.set(id, file);
-			disk.tokens.set(file.TOKEN, id);
-			return publicFile(file, ctx.state);
+			disk.folders.set(id, folder);
+			return publicFolder(folder, ctx.state);
 		},
 		opts,
 	);
@@ -314,7 +383,8 @@ function download(state, query) {
 		headers: {
 			'Content-Type': 'application/octet-stream',
 			'Content-Length': String(file.content.length),
-			'Content-Disposition': `attachment; filename="${file.NAME.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.NAME)}`,
+			// `filename` must stay ASCII (Node refuses other header bytes); `filename*` has the real name.
+			'Content-Disposition': `attachment; filename="${file.NAME.replace(/["\\\r\n]|[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.NAME)}`,
 		},
 		body: file.content,
 	};

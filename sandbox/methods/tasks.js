@@ -36,6 +36,7 @@ const FIELDS = {
 	AUDITORS: 'ints',
 	TAGS: 'strings',
 	UF_CRM_TASK: 'strings',
+	UF_TASK_WEBDAV_FILES: 'strings',
 	STATUS: 'int',
 };
 /** Read-only fields maintained by the sandbox. */

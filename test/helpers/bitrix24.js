@@ -35,14 +35,29 @@ function credentialsFor(sandbox, auth, overrides = {}) {
 	};
 }
 
+/** Input items with binary properties, as n8n holds them (base64 `data`). */
+function withBinaries(items, binaries) {
+	return items.map((json, index) => {
+		const properties = binaries[index];
+		if (!properties) return { json };
+		const binary = {};
+		for (const [key, { data, ...meta }] of Object.entries(properties)) {
+			binary[key] = { ...meta, data: Buffer.isBuffer(data) ? data.toString('base64') : data };
+		}
+		return { json, binary };
+	});
+}
+
 /**
  * Runs "Test Items → Bitrix24" in n8n's engine.
  * @param {object} sandbox
- * @param {{ items?: object[], parameters: object, auth?: 'webhook'|'oAuth2', continueOnFail?: boolean, credentials?: object }} options
+ * `binaries[i]` gives item i binary properties, e.g. `{ data: { data: Buffer, fileName, mimeType } }`
+ * (the items are then pinned on the start node); output binary `data` is base64.
+ * @param {{ items?: object[], binaries?: Array<Record<string, object> | undefined>, parameters: object, auth?: 'webhook'|'oAuth2', continueOnFail?: boolean, credentials?: object }} options
  */
 async function runBitrix24(
 	sandbox,
-	{ items = [{}], parameters, auth = 'webhook', continueOnFail = false, credentials },
+	{ items = [{}], binaries, parameters, auth = 'webhook', continueOnFail = false, credentials },
 ) {
 	const credentialType = auth === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
 	const creds = credentials ?? credentialsFor(sandbox, auth);
@@ -70,6 +85,7 @@ async function runBitrix24(
 			},
 		],
 		connections: { Start: { main: [[{ node: 'Bitrix24', type: 'main', index: 0 }]] } },
+		...(binaries ? { pinData: { Start: withBinaries(items, binaries) } } : {}),
 	};
 	const result = await runWorkflow({
 		nodeTypes: { [NODE_TYPE]: Bitrix24 },

@@ -3,17 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ContactField } from '../helpers/multiFields';
 
 /**
- * A record picker: from a searchable list or by ID, and for the classic CRM entities also by the
- * record's Bitrix24 URL.
+ * A record picker: from a searchable list, by ID, and (when `url` is given) by the record's
+ * Bitrix24 URL, whose first regex group is the ID.
  */
 export function recordLocator(options: {
 	name: string;
 	label: string;
 	what: string;
 	searchListMethod: string;
-	urlPath?: string;
+	url?: { example: string; regex: string };
 }): INodeProperties {
-	const { name, label, what, searchListMethod, urlPath } = options;
+	const { name, label, what, searchListMethod, url } = options;
 	return {
 		displayName: label,
 		name,
@@ -39,19 +39,19 @@ export function recordLocator(options: {
 					},
 				],
 			},
-			...(urlPath
+			...(url
 				? [
 						{
 							displayName: 'By URL',
 							name: 'url',
 							type: 'string' as const,
-							placeholder: `https://your-portal.bitrix24.com/crm/${urlPath}/details/123/`,
-							extractValue: { type: 'regex' as const, regex: `/crm/${urlPath}/details/([0-9]+)` },
+							placeholder: url.example,
+							extractValue: { type: 'regex' as const, regex: url.regex },
 							validation: [
 								{
 									type: 'regex' as const,
 									properties: {
-										regex: `.*/crm/${urlPath}/details/[0-9]+.*`,
+										regex: `.*${url.regex}.*`,
 										errorMessage: `Not a Bitrix24 ${what} URL`,
 									},
 								},
@@ -70,7 +70,10 @@ export function crmRecordLocator(entity: string, label: string): INodeProperties
 		label,
 		what: entity,
 		searchListMethod: 'searchRecords',
-		urlPath: entity,
+		url: {
+			example: `https://your-portal.bitrix24.com/crm/${entity}/details/123/`,
+			regex: `/crm/${entity}/details/([0-9]+)`,
+		},
 	});
 }
 

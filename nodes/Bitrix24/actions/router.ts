@@ -2,12 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as activity from './activity/Activity.resource';
+import * as batch from './batch/Batch.resource';
+import * as calendarEvent from './calendarEvent/CalendarEvent.resource';
 import * as company from './company/Company.resource';
 import * as contact from './contact/Contact.resource';
 import * as contactLink from './contactLink/ContactLink.resource';
 import * as customField from './customField/CustomField.resource';
 import * as deal from './deal/Deal.resource';
 import * as department from './department/Department.resource';
+import * as diskFile from './diskFile/DiskFile.resource';
 import * as duplicate from './duplicate/Duplicate.resource';
 import * as item from './item/Item.resource';
 import * as lead from './lead/Lead.resource';
@@ -17,6 +20,10 @@ import type { Bitrix24Type } from './node.type';
 import * as pipeline from './pipeline/Pipeline.resource';
 import * as productRow from './productRow/ProductRow.resource';
 import * as stage from './stage/Stage.resource';
+import * as task from './task/Task.resource';
+import * as taskChecklistItem from './taskChecklistItem/TaskChecklistItem.resource';
+import * as taskComment from './taskComment/TaskComment.resource';
+import * as taskElapsedTime from './taskElapsedTime/TaskElapsedTime.resource';
 import * as timelineComment from './timelineComment/TimelineComment.resource';
 import * as user from './user/User.resource';
 
@@ -61,6 +68,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await method[bitrix24.operation].execute.call(this, items)];
 		case 'user':
 			return [await user[bitrix24.operation].execute.call(this, items)];
+		case 'batch':
+			return [await batch[bitrix24.operation].execute.call(this, items)];
+		case 'calendarEvent':
+			return [await calendarEvent[bitrix24.operation].execute.call(this, items)];
+		case 'diskFile':
+			return [await diskFile[bitrix24.operation].execute.call(this, items)];
+		case 'task':
+			return [await task[bitrix24.operation].execute.call(this, items)];
+		case 'taskChecklistItem':
+			return [await taskChecklistItem[bitrix24.operation].execute.call(this, items)];
+		case 'taskComment':
+			return [await taskComment[bitrix24.operation].execute.call(this, items)];
+		case 'taskElapsedTime':
+			return [await taskElapsedTime[bitrix24.operation].execute.call(this, items)];
 		default:
 			throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
 	}

@@ -75,3 +75,21 @@ export function setBracketPath(target: IDataObject, name: string, value: unknown
 		node = container[key as never] as IDataObject | unknown[];
 	});
 }
+
+const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
+
+/** A REST method name such as crm.deal.list, trimmed; names the item when it is not one. */
+export function checkedMethodName(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): string {
+	const method = String(value ?? '').trim();
+	if (!METHOD_NAME.test(method)) {
+		throw new NodeOperationError(ctx.getNode(), `"${method}" is not a Bitrix24 method name`, {
+			itemIndex,
+			description: 'Method names look like crm.deal.list or user.current (letters, digits, dots).',
+		});
+	}
+	return method;
+}

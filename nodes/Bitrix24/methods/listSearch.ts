@@ -78,3 +78,28 @@ export async function searchItems(
 		paginationToken: envelope.next !== undefined ? String(envelope.next) : undefined,
 	};
 }
+
+/** "From list" for tasks: newest first, searched by title. */
+export async function searchTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const start = Number(paginationToken ?? 0) || 0;
+	const envelope = await apiRequest.call(this, 'tasks.task.list', {
+		select: ['ID', 'TITLE', 'RESPONSIBLE_ID'],
+		filter: filter ? { '%TITLE': filter } : {},
+		order: { ID: 'DESC' },
+		start,
+	});
+	const tasks = ((envelope.result as IDataObject)?.tasks as IDataObject[]) ?? [];
+	const portal = await portalOrigin.call(this);
+	return {
+		results: tasks.map((task) => ({
+			name: `${String(task.title || 'Untitled')} (#${String(task.id)})`,
+			value: String(task.id),
+			url: `${portal}/company/personal/user/${String(task.responsibleId)}/tasks/task/view/${String(task.id)}/`,
+		})),
+		paginationToken: envelope.next !== undefined ? String(envelope.next) : undefined,
+	};
+}

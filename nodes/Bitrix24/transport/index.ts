@@ -3,6 +3,7 @@ export { apiBatch, apiRequest, commandError, runItemCalls } from './api';
 export type { ItemCall, ItemResult } from './api';
 export type { Command, CommandResult } from './batch';
 export type { Bitrix24Context } from './connection';
+export { downloadFile, publicDownloadUrl, type DownloadedFile } from './download';
 export type { Envelope } from './envelope';
 export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
 export type { ListRequest } from './list';

@@ -18,6 +18,8 @@ export interface ListRequest {
 	rowsKey?: string;
 	/** The ID field's name in this method's casing (`ID` for legacy CRM, `id` for crm.item.*). */
 	idField?: string;
+	/** The ID field's name in the returned rows when it differs (tasks.task.list: `ID` in, `id` out). */
+	rowIdField?: string;
 	/** Stop after this many rows; omit for all. */
 	limit?: number;
 }
@@ -47,6 +49,7 @@ export async function exportAll(
 	request: ListRequest,
 ): Promise<IDataObject[]> {
 	const idField = request.idField ?? 'ID';
+	const rowIdField = request.rowIdField ?? idField;
 	const base = withIdSelected(request.params, idField);
 	const filter = { ...((base.filter as IDataObject | undefined) ?? {}) };
 	const cursorKey = `>${idField}`;
@@ -60,7 +63,7 @@ export async function exportAll(
 		start: -1,
 	});
 	const reference = (page: number) =>
-		`$result[p${page}]${request.rowsKey ? `[${request.rowsKey}]` : ''}[${PAGE_SIZE - 1}][${idField}]`;
+		`$result[p${page}]${request.rowsKey ? `[${request.rowsKey}]` : ''}[${PAGE_SIZE - 1}][${rowIdField}]`;
 
 	const rows: IDataObject[] = [];
 	const limit = request.limit ?? Infinity;
@@ -89,7 +92,7 @@ export async function exportAll(
 		}
 		if (ended) break;
 		if (pageRows.length === 0) continue;
-		const last = Number(rows[rows.length - 1][idField]);
+		const last = Number(rows[rows.length - 1][rowIdField]);
 		if (!(last > Number(cursor))) {
 			throw new NodeOperationError(
 				this.getNode(),

@@ -4,10 +4,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem, executeItemCalls } from '../../helpers/execute';
-import { jsonObjectParameter, setBracketPath } from '../../helpers/parameters';
+import { checkedMethodName, jsonObjectParameter, setBracketPath } from '../../helpers/parameters';
 import type { Envelope } from '../../transport';
 import { apiRequest, remainingPages, rowsOf } from '../../transport';
 
@@ -98,17 +98,8 @@ const displayOptions = { show: { resource: ['method'], operation: ['call'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
-
 function methodName(ctx: IExecuteFunctions, itemIndex: number): string {
-	const method = String(ctx.getNodeParameter('method', itemIndex, '')).trim();
-	if (!METHOD_NAME.test(method)) {
-		throw new NodeOperationError(ctx.getNode(), `"${method}" is not a Bitrix24 method name`, {
-			itemIndex,
-			description: 'Method names look like crm.deal.list or user.current (letters, digits, dots).',
-		});
-	}
-	return method;
+	return checkedMethodName(ctx, ctx.getNodeParameter('method', itemIndex, ''), itemIndex);
 }
 
 function parametersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

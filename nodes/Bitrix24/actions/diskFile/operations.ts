@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { executeEachItem } from '../../helpers/execute';
+import { recordIdParameter } from '../../helpers/parameters';
+import { listByOffset } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+import { simpleOperation } from '../simpleOperation';
+import { diskObjectOutput, fileId, fileIdOf } from './shared';
+
+export const get = simpleOperation({
+	resource: 'diskFile',
+	operation: 'get',
+	properties: [fileId],
+	call: (ctx, itemIndex) => ({ method: 'disk.file.get', params: { id: fileIdOf(ctx, itemIndex) } }),
+	output: (result) => diskObjectOutput(result as IDataObject),
+});
+
+export const deleteFile = simpleOperation({
+	resource: 'diskFile',
+	operation: 'delete',
+	properties: [
+		{
+			...fileId,
+			hint: 'The file is destroyed for good, not moved to the Disk trash',
+		},
+	],
+	call: (ctx, itemIndex) => ({
+		method: 'disk.file.delete',
+		params: { id: fileIdOf(ctx, itemIndex) },
+	}),
+	output: (result, params) => ({ deleted: result !== false, id: params.id }),
+});
+
+const getAllProperties = updateDisplayOptions(
+	{ show: { resource: ['diskFile'], operation: ['getAll'] } },
+	[
+		{
+			displayName: 'Folder ID',
+			name: 'folderId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '15',
+			description: 'The folder whose files and subfolders to list',
+			hint: "A storage's root folder is the storage's ROOT_OBJECT_ID (see Call Method with disk.storage.getlist)",
+		},
+		...returnAllOrLimit,
+		{
+			displayName: 'Filters',
+			name: 'diskFilters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Files and Folders', value: '' },
+						{ name: 'Files Only', value: 'file' },
+						{ name: 'Folders Only', value: 'folder' },
+					],
+					default: '',
+				},
+			],
+		},
+	],
+);
+
+export const getAll = {
+	description: getAllProperties,
+	async execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		return await executeEachItem.call(this, items, async (itemIndex) => {
+			const folderId = recordIdParameter(this, 'folderId', itemIndex, 'Folder ID');
+			const filters = this.getNodeParameter('diskFilters', itemIndex, {}) as IDataObject;
+			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			const params: IDataObject = { id: folderId };
+			if (filters.type) params.filter = { TYPE: filters.type };
+			const rows = await listByOffset.call(this, {
+				method: 'disk.folder.getchildren',
+				params,
+				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+			});
+			return rows.map(diskObjectOutput);
+		});
+	},
+};

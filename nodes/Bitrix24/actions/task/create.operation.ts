@@ -1,0 +1,52 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { recordIdParameter } from '../../helpers/parameters';
+import { simpleOperation } from '../simpleOperation';
+import { simplifyTaskProperty, taskFieldOptions, taskFieldsFrom, taskOutput } from './fields';
+
+export const create = simpleOperation({
+	resource: 'task',
+	operation: 'create',
+	properties: [
+		{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true },
+		{
+			displayName: 'Responsible User Name or ID',
+			name: 'responsibleId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getUsers' },
+			default: '',
+			required: true,
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'taskFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: taskFieldOptions,
+		},
+		simplifyTaskProperty,
+	],
+	call: (ctx, itemIndex) => {
+		const title = String(ctx.getNodeParameter('title', itemIndex, '')).trim();
+		if (!title) {
+			throw new NodeOperationError(ctx.getNode(), 'Title is empty', {
+				itemIndex,
+				description: 'Every Bitrix24 task needs a title.',
+			});
+		}
+		return {
+			method: 'tasks.task.add',
+			params: {
+				fields: {
+					...taskFieldsFrom(ctx, 'taskFields', itemIndex),
+					TITLE: title,
+					RESPONSIBLE_ID: recordIdParameter(ctx, 'responsibleId', itemIndex, 'Responsible User'),
+				},
+			},
+		};
+	},
+	output: (result, _params, ctx, itemIndex) => taskOutput(result, ctx, itemIndex),
+});

@@ -1,0 +1,13 @@
+import { simpleOperation } from '../simpleOperation';
+import { taskIdOf, taskLocator } from './fields';
+
+export const deleteTask = simpleOperation({
+	resource: 'task',
+	operation: 'delete',
+	properties: [taskLocator],
+	call: (ctx, itemIndex) => ({
+		method: 'tasks.task.delete',
+		params: { taskId: taskIdOf(ctx, itemIndex) },
+	}),
+	output: (_result, params) => ({ id: params.taskId as number, deleted: true }),
+});

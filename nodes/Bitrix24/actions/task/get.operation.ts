@@ -1,0 +1,13 @@
+import { simpleOperation } from '../simpleOperation';
+import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
+
+export const get = simpleOperation({
+	resource: 'task',
+	operation: 'get',
+	properties: [taskLocator, simplifyTaskProperty],
+	call: (ctx, itemIndex) => ({
+		method: 'tasks.task.get',
+		params: { taskId: taskIdOf(ctx, itemIndex), select: ['*', 'UF_*'] },
+	}),
+	output: (result, _params, ctx, itemIndex) => taskOutput(result, ctx, itemIndex),
+});

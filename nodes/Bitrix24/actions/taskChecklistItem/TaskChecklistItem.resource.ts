@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import { complete, create, deleteItem, getAll } from './operations';
+
+export { complete, create, deleteItem as delete, getAll };
+
+export const description: INodeProperties[] = [
+	operationSelector('taskChecklistItem', [
+		{
+			name: 'Create',
+			value: 'create',
+			description: "Add an item to a task's checklist",
+			action: 'Add a checklist item',
+		},
+		{
+			name: 'Complete',
+			value: 'complete',
+			description: 'Tick a checklist item',
+			action: 'Complete a checklist item',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a checklist item',
+			action: 'Delete a checklist item',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: "Get a task's checklist",
+			action: 'Get checklist items',
+		},
+	]),
+	...create.description,
+	...complete.description,
+	...deleteItem.description,
+	...getAll.description,
+];

@@ -1,0 +1,71 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { simpleOperation } from '../simpleOperation';
+import { taskIdOf, taskLocator } from '../task/fields';
+import { itemIdOf, itemIdProperty, simpleRow } from '../task/subItem';
+
+export const create = simpleOperation({
+	resource: 'taskComment',
+	operation: 'create',
+	properties: [
+		taskLocator,
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			hint: 'BB codes format it: [b]bold[/b], [USER=5]name[/USER] mentions a user',
+		},
+		{
+			displayName: 'Author ID',
+			name: 'authorId',
+			type: 'number',
+			default: 0,
+			description: "The user shown as the author; 0 for the credential's user",
+		},
+	],
+	call: (ctx, itemIndex) => {
+		const taskId = taskIdOf(ctx, itemIndex);
+		const comment = String(ctx.getNodeParameter('comment', itemIndex, ''));
+		if (!comment.trim()) {
+			throw new NodeOperationError(ctx.getNode(), 'Comment is empty', {
+				itemIndex,
+				description: 'Write the comment text in "Comment".',
+			});
+		}
+		const fields: IDataObject = { POST_MESSAGE: comment };
+		const authorId = Number(ctx.getNodeParameter('authorId', itemIndex, 0));
+		if (authorId > 0) fields.AUTHOR_ID = authorId;
+		return { method: 'task.commentitem.add', params: { TASKID: taskId, FIELDS: fields } };
+	},
+	output: (result, params) => ({ id: Number(result), taskId: params.TASKID as number }),
+});
+
+export const getAll = simpleOperation({
+	resource: 'taskComment',
+	operation: 'getAll',
+	properties: [taskLocator],
+	call: (ctx, itemIndex) => ({
+		method: 'task.commentitem.getlist',
+		params: { TASKID: taskIdOf(ctx, itemIndex), ORDER: { ID: 'asc' } },
+	}),
+	output: (result, params) =>
+		((result as IDataObject[]) ?? []).map((row) => ({
+			...simpleRow(row),
+			taskId: params.TASKID as number,
+		})),
+});
+
+export const deleteComment = simpleOperation({
+	resource: 'taskComment',
+	operation: 'delete',
+	properties: [taskLocator, itemIdProperty('Comment ID')],
+	call: (ctx, itemIndex) => ({
+		method: 'task.commentitem.delete',
+		params: { TASKID: taskIdOf(ctx, itemIndex), ITEMID: itemIdOf(ctx, itemIndex, 'Comment ID') },
+	}),
+	output: (_result, params) => ({ id: params.ITEMID as number, deleted: true }),
+});

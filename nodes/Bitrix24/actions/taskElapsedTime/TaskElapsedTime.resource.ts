@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector } from '../simpleOperation';
+import { create, getAll } from './operations';
+
+export { create, getAll };
+
+export const description: INodeProperties[] = [
+	operationSelector('taskElapsedTime', [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Log time spent on a task',
+			action: 'Log time on a task',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get the time logged on a task',
+			action: 'Get logged time',
+		},
+	]),
+	...create.description,
+	...getAll.description,
+];
