@@ -17,6 +17,19 @@
  * POST /_sandbox/expire-tokens
  * POST /_sandbox/oauth/tokens    body: {userId?} → token response
  * POST /_sandbox/oauth/code      body: {userId?} → {code}
+ *
+ * Events (sandbox/events/):
+ * GET  /_sandbox/events/bindings             → {bindings: [handler rows], outgoingWebhooks: [...]}
+ * POST /_sandbox/events/outgoing-webhooks    body: {url, events, applicationToken?}
+ *                                            → {id, url, events, applicationToken, handlerIds}
+ * POST /_sandbox/events/outgoing-webhooks/remove  body: {id} → {count}
+ * POST /_sandbox/events/emit                 body: {event, data?, userId?} → {queued}
+ * POST /_sandbox/events/register             body: {events: [...], scope?}
+ * POST /_sandbox/events/options              body: {strictEventHandlerHost?,
+ *                                            unreachableEventHandlerHosts?, eventTimeoutMs?}
+ * POST /_sandbox/events/flush                waits for queued deliveries → {ok, deliveries}
+ * GET  /_sandbox/events/log                  delivery attempts
+ * POST /_sandbox/events/log/clear
  */
 
 const { sendPlainJson } = require('./envelope');
@@ -34,12 +47,42 @@ function fieldsFromTemplate(template) {
 }
 
 /** @type {Record<string, (sandbox: import('./index').Sandbox, body: any) => unknown>} */
+const EVENT_ROUTES = {
+	'GET /_sandbox/events/bindings': (sb) => ({
+		bindings: sb.eventBindings(),
+		outgoingWebhooks: sb.outgoingWebhooks(),
+	}),
+	'POST /_sandbox/events/outgoing-webhooks': (sb, body) => sb.addOutgoingWebhook(body),
+	'POST /_sandbox/events/outgoing-webhooks/remove': (sb, body) => ({
+		count: sb.removeOutgoingWebhook(body.id),
+	}),
+	'POST /_sandbox/events/emit': (sb, body) => {
+		if (!body.event) throw new Error('event is required');
+		const options = body.userId === undefined ? {} : { userId: Number(body.userId) };
+		return { queued: sb.emitEvent(body.event, body.data || {}, options) };
+	},
+	'POST /_sandbox/events/register': (sb, body) => {
+		if (!Array.isArray(body.events)) throw new Error('events must be a list of names');
+		sb.registerEvents(body.events, { scope: body.scope });
+		return { ok: true };
+	},
+	'POST /_sandbox/events/options': (sb, body) => sb.setEventOptions(body),
+	'POST /_sandbox/events/flush': async (sb) => {
+		await sb.flushEvents();
+		return { ok: true, deliveries: sb.eventLog().length };
+	},
+	'GET /_sandbox/events/log': (sb) => sb.eventLog(),
+	'POST /_sandbox/events/log/clear': (sb) => (sb.clearEventLog(), { ok: true }),
+};
+
+/** @type {Record<string, (sandbox: import('./index').Sandbox, body: any) => unknown>} (may return a promise) */
 const ROUTES = {
 	'GET /_sandbox/info': (sb) => ({
 		url: sb.url,
 		webhookUrl: sb.webhookUrl,
 		oauth: { clientId: sb.options.oauth.clientId, clientSecret: sb.options.oauth.clientSecret },
 		tokenUrl: `${sb.url}/oauth/token/`,
+		applicationToken: sb.applicationToken,
 	}),
 	'GET /_sandbox/log': (sb) => sb.log,
 	'POST /_sandbox/log/clear': (sb) => (sb.clearLog(), { ok: true }),
@@ -68,6 +111,7 @@ const ROUTES = {
 	'POST /_sandbox/oauth/code': (sb, body) => ({
 		code: sb.issueAuthorizationCode({ userId: body.userId }),
 	}),
+	...EVENT_ROUTES,
 };
 
 /**
@@ -76,7 +120,7 @@ const ROUTES = {
  * @param {import('node:http').ServerResponse} res
  * @param {{pathname: string, body: Buffer}} request
  */
-function handleControl(sandbox, req, res, { pathname, body }) {
+async function handleControl(sandbox, req, res, { pathname, body }) {
 	const route = ROUTES[`${req.method} ${pathname.replace(/\/$/, '')}`];
 	if (!route) {
 		sendPlainJson(res, 404, {
@@ -87,7 +131,7 @@ function handleControl(sandbox, req, res, { pathname, body }) {
 	}
 	try {
 		const payload = body.length > 0 ? parseJsonBody(body.toString('utf8')) : {};
-		sendPlainJson(res, 200, route(sandbox, payload));
+		sendPlainJson(res, 200, await route(sandbox, payload));
 	} catch (err) {
 		sendPlainJson(res, 400, {
 			error: 'BAD_REQUEST',

@@ -3,7 +3,9 @@
 /**
  * Runs one REST method call for an already authenticated caller: scope and auth-type checks,
  * `start` consumption, the operating (method time) limit, the handler, and `next`/`total`
- * lifting. Shared by top-level requests and batch sub-calls.
+ * lifting. Shared by top-level requests and batch sub-calls. Around the handler it asks the event
+ * hub (state.events) for the events the call raises: `prepare` before (it may read the state the
+ * call changes), `commit` after success; deliveries start after the REST answer is sent.
  */
 
 const { RestError, Errors } = require('./errors');
@@ -90,11 +92,13 @@ async function callMethod(state, call) {
 					addLatency: call.addLatency,
 				}),
 		};
+		const events = state.events.prepare(name, params, call.auth, state);
 		const t0 = process.hrtime.bigint();
 		executed = true;
 		const value = await entry.handler(params, ctx);
 		const processing = Number(process.hrtime.bigint() - t0) / 1e9;
 		if (limiter) limiter.record(call.auth.identity, name, processing);
+		if (events) events.commit(value);
 
 		/** @type {CallOutcome} */
 		const outcome = { ok: true, executed, result: value, processing };

@@ -45,6 +45,8 @@ const { createExtras } = require('./extras');
 const { publicTask } = require('./methods/tasks');
 const { publicEvent } = require('./methods/calendar');
 const { createHttpServer } = require('./server');
+const { EventHub } = require('./events/hub');
+const { scopeRequests } = require('./events/response-gate');
 
 const DEFAULT_SCOPES = ['crm', 'user', 'department', 'task', 'calendar', 'im', 'disk', 'placement'];
 
@@ -57,11 +59,15 @@ const DEFAULT_SCOPES = ['crm', 'user', 'department', 'task', 'calendar', 'im', '
  * @property {number} [latencyMs] added to every REST and token-endpoint answer
  * @property {number} [countCostMsPerThousandRows] extra latency of list calls that count (start >= 0)
  * @property {{userId?: number, code?: string, scope?: string[]}} [webhook]
- * @property {{clientId?: string, clientSecret?: string, tokenTtlSeconds?: number, scope?: string}} [oauth]
+ * @property {{clientId?: string, clientSecret?: string, tokenTtlSeconds?: number, scope?: string,
+ *   applicationToken?: string}} [oauth] applicationToken: the app's fixed token in event deliveries
  * @property {number} [seed] PRNG seed of probabilistic faults
  * @property {() => number} [now] clock, ms
  * @property {number} [utcOffsetMinutes] portal time zone of printed dates (default +03:00)
  * @property {boolean} [strictEventHandlerHost] reject event handler hosts without a dot, like the real server
+ * @property {string[]} [unreachableEventHandlerHosts] hosts (`name` or `name:port`) event.bind refuses
+ *   and deliveries never reach
+ * @property {number} [eventTimeoutMs] how long an event delivery waits for the handler (default 10 s)
  * @property {import('./users').SandboxUser[]} [users]
  */
 
@@ -87,7 +93,7 @@ const DEFAULT_SCOPES = ['crm', 'user', 'department', 'task', 'calendar', 'im', '
  * @property {Array<{ID: number, NAME: string, SORT: number, PARENT: number, UF_HEAD: number}>} departments
  * @property {ReturnType<typeof createExtras>} extras tasks, calendar, messenger and disk data
  * @property {string[]} webhookScopes
- * @property {Array<import('./methods/events').EventBinding>} eventBindings
+ * @property {EventHub} events event handlers (event.bind, outgoing webhooks), deliveries and their log
  * @property {number} startedAtMs
  * @property {string} [baseUrl] `sb.url` once started (disk DOWNLOAD_URL)
  */
@@ -123,6 +129,8 @@ function normalizeOptions(options = {}) {
 		now: options.now ?? Date.now,
 		utcOffsetMinutes: options.utcOffsetMinutes ?? 180,
 		strictEventHandlerHost: options.strictEventHandlerHost ?? false,
+		unreachableEventHandlerHosts: [...(options.unreachableEventHandlerHosts ?? [])],
+		eventTimeoutMs: options.eventTimeoutMs ?? 10000,
 		users: options.users ?? DEFAULT_USERS,
 	};
 }
@@ -162,7 +170,7 @@ class Sandbox {
 			departments: defaultDepartments(),
 			extras: createExtras(),
 			webhookScopes: [...o.webhook.scope],
-			eventBindings: [],
+			events: new EventHub({ options: o, clock, tokens }),
 			startedAtMs: clock.now(),
 		};
 		/** @type {string|null} */
@@ -201,6 +209,7 @@ class Sandbox {
 	async start() {
 		if (this.server) return this;
 		const server = createHttpServer(this);
+		scopeRequests(server);
 		await new Promise((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(this.options.port, this.options.host, () => resolve(undefined));
@@ -371,9 +380,103 @@ class Sandbox {
 		return [...this.state.extras.disk.files.values()].map((f) => ({ ...f }));
 	}
 
+	// ----- events (sandbox/events/) -----
+
+	/** The local app's application token, sent as `auth[application_token]` in its events. */
+	get applicationToken() {
+		return this.state.events.applicationToken(this.options.oauth.clientId);
+	}
+
+	/** The application token of any OAuth client id (constant per client). @param {string} clientId */
+	applicationTokenFor(clientId) {
+		return this.state.events.applicationToken(clientId);
+	}
+
+	/**
+	 * Registers an outgoing webhook (Developer resources → Other → Outgoing webhook).
+	 * @param {{url: string, events: string[], applicationToken?: string}} spec
+	 * @returns {{id: number, url: string, events: string[], applicationToken: string, handlerIds: number[]}}
+	 */
+	addOutgoingWebhook(spec) {
+		return this.state.events.addOutgoingWebhook(spec);
+	}
+
+	/** Deletes an outgoing webhook; returns how many handler rows went. @param {number} id */
+	removeOutgoingWebhook(id) {
+		return this.state.events.removeRows((r) => r.kind === 'webhook' && r.webhookId === Number(id));
+	}
+
+	/** Outgoing webhooks: {id, url, events, applicationToken, handlerIds}. */
+	outgoingWebhooks() {
+		return this.state.events.outgoingWebhooks();
+	}
+
+	/** Every handler row (event.bind of any app and outgoing webhooks), copies. */
+	eventBindings() {
+		return this.state.events.rows.map((r) => ({ ...r }));
+	}
+
+	/**
+	 * Raises any event (also custom names) to its handlers, as if the portal had raised it.
+	 * @param {string} event any case
+	 * @param {Record<string, unknown>} [data]
+	 * @param {{userId?: number}} [options] acting user whose tokens apps get (default: the webhook
+	 *   user, 1); 0 = no user, so no tokens (robots, workflows)
+	 * @returns {number} deliveries queued
+	 */
+	emitEvent(event, data = {}, options = {}) {
+		return this.state.events.emit(event, data, {
+			userId: options.userId ?? this.options.webhook.userId,
+		});
+	}
+
+	/**
+	 * Makes event.bind accept more event names (kept across reset()).
+	 * @param {string[]} names
+	 * @param {{scope?: string}} [options] the scope an app needs (default: by prefix, else none)
+	 */
+	registerEvents(names, options = {}) {
+		const upper = names.map((n) => String(n).toUpperCase());
+		this.state.registry.registerEvents(upper);
+		if (options.scope) for (const n of upper) this.state.events.customScopes.set(n, options.scope);
+	}
+
+	/** Waits until every queued event delivery has finished. */
+	flushEvents() {
+		return this.state.events.flush();
+	}
+
+	/** Delivery attempts: {n, event, handlerId, handler, target, applicationToken, status, error, body, payload, …}. */
+	eventLog() {
+		return this.state.events.entries();
+	}
+
+	clearEventLog() {
+		this.state.events.log = [];
+	}
+
+	/**
+	 * Changes event options at run time.
+	 * @param {{strictEventHandlerHost?: boolean, unreachableEventHandlerHosts?: string[], eventTimeoutMs?: number}} changes
+	 */
+	setEventOptions(changes) {
+		const o = this.options;
+		if (changes.strictEventHandlerHost !== undefined)
+			o.strictEventHandlerHost = !!changes.strictEventHandlerHost;
+		if (changes.unreachableEventHandlerHosts !== undefined)
+			o.unreachableEventHandlerHosts = [...changes.unreachableEventHandlerHosts];
+		if (changes.eventTimeoutMs !== undefined) o.eventTimeoutMs = Number(changes.eventTimeoutMs);
+		return {
+			strictEventHandlerHost: o.strictEventHandlerHost,
+			unreachableEventHandlerHosts: o.unreachableEventHandlerHosts,
+			eventTimeoutMs: o.eventTimeoutMs,
+		};
+	}
+
 	/**
 	 * Clears data, user fields, dictionaries/stages and pipelines (back to the defaults), event
-	 * bindings, faults, both logs and the limiters. Issued tokens stay valid.
+	 * handlers and outgoing webhooks, faults, all logs (also the event delivery log) and the
+	 * limiters. Issued tokens stay valid; deliveries in flight still finish (flushEvents() waits).
 	 */
 	reset() {
 		const s = this.state;
@@ -383,7 +486,7 @@ class Sandbox {
 		s.categories.reset();
 		s.dynamicTypes.reset();
 		s.productRows.clear();
-		s.eventBindings = [];
+		s.events.reset();
 		s.users = this.options.users.map((u) => ({ ...u }));
 		s.departments = defaultDepartments();
 		s.extras = createExtras();

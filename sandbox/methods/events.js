@@ -1,128 +1,166 @@
 'use strict';
 
 /**
- * Event subscriptions: event.bind / event.unbind / event.get (protocol reference §6.1).
- * Webhooks get 403 WRONG_AUTH_TYPE (checked by the dispatcher from `authTypes`). For OAuth
- * callers the bindings are stored and listed; delivering events to handlers is not part of
- * the sandbox yet (it belongs in a dispatcher module fed by entity writes).
+ * Event subscriptions: event.bind / event.unbind / event.get (protocol reference §6.1), following
+ * `Bitrix\Rest\Api\Event` and `HandlerHelper::checkCallback`. Webhooks get 403 WRONG_AUTH_TYPE
+ * (checked by the dispatcher from `authTypes`); for OAuth callers the rows live in the event hub
+ * (state.events, sandbox/events/hub.js), per application (OAuth client), which also delivers the
+ * events raised by REST calls (sandbox/events/emitters.js).
+ *
+ * - `auth_type` is the user whose tokens the handler receives. A non-admin may only name
+ *   themselves, and a non-admin's handler without auth_type is stored with their own ID; an
+ *   admin's stays 0 (= whoever triggers the event).
+ * - The handler URL needs a host, a dot in it (not first; switch with `strictEventHandlerHost`,
+ *   off by default so tests can use 127.0.0.1/localhost — 127.0.0.1 passes the real check too)
+ *   and http/https. `unreachableEventHandlerHosts` simulates a refused handler host.
+ * - The event must be known and within the app's scope (else ERROR_EVENT_NOT_FOUND).
  */
 
 const { RestError, Errors } = require('../errors');
 const { upperKeys, strval, intval } = require('../php');
 const { findUser } = require('../users');
+const { EMITTED_EVENTS, APP_EVENTS, eventScope, isKnownEvent } = require('../events/catalog');
 
-const APP_EVENTS = ['ONAPPINSTALL', 'ONAPPUPDATE', 'ONAPPUNINSTALL', 'ONAPPTEST', 'ONOFFLINEEVENT'];
+const accessDenied = (text) => new RestError('ACCESS_DENIED', `Access denied! ${text}`, 403);
 
-/**
- * @typedef {{event: string, handler: string, authType: string, offline: boolean}} EventBinding
- */
-
-/** Reads and validates the common params of bind/unbind. */
-function readBinding(params, { requireHandler }) {
-	const q = upperKeys(params);
-	const event = strval(q.EVENT).toUpperCase();
-	if (!event) throw Errors.argument("Argument 'EVENT' is null or empty", 'EVENT');
-	const type =
-		q.EVENT_TYPE === undefined || q.EVENT_TYPE === null
-			? 'online'
-			: strval(q.EVENT_TYPE).toLowerCase();
+/** Reads EVENT and EVENT_TYPE like the real methods (ArgumentNullException / ArgumentException). */
+function readCommon(q) {
+	const event = strval(q.EVENT ?? '').toUpperCase();
+	if (event === '') throw Errors.argument("Argument 'EVENT' is null or empty", 'EVENT');
+	const type = strval(q.EVENT_TYPE ?? '').toLowerCase() || 'online';
 	if (type !== 'online' && type !== 'offline') {
 		throw Errors.argument('Value must be one of {online|offline}', 'EVENT_TYPE');
 	}
-	const handler = strval(q.HANDLER);
-	if (type === 'online' && requireHandler && !handler) {
-		throw Errors.argument("Argument 'HANDLER' is null or empty", 'HANDLER');
-	}
-	const authType =
-		q.AUTH_TYPE === undefined || q.AUTH_TYPE === null ? '0' : String(intval(q.AUTH_TYPE));
-	return {
-		event,
-		handler: type === 'online' ? handler : '',
-		authType,
-		offline: type === 'offline',
-	};
+	return { event, offline: type === 'offline' };
 }
 
-/** @param {string} handler @param {boolean} requireDottedHost */
-function checkHandlerUrl(handler, requireDottedHost) {
+/**
+ * HandlerHelper::checkCallback: a host (with a dot after its first character when strict), then
+ * the scheme.
+ * @param {string} handler @param {import('../index').SandboxState['options']} options
+ */
+function checkHandlerUrl(handler, options) {
 	let url;
 	try {
 		url = new URL(handler);
 	} catch {
+		url = null;
+	}
+	const host = url ? url.hostname : '';
+	if (!host || (options.strictEventHandlerHost && !(host.indexOf('.') > 0))) {
 		throw new RestError('ERROR_WRONG_HANDLER_URL', 'Wrong handler URL', 400);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new RestError('ERROR_UNSUPPORTED_PROTOCOL', 'Unsupported event handler protocol', 400);
+	if (url && url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new RestError('ERROR_UNSUPPORTED_PROTOCOL', 'Unsupported handler protocol', 400);
 	}
-	// The real server rejects hosts without a dot (so localhost); the sandbox allows them unless asked.
-	if (!url.hostname || (requireDottedHost && !url.hostname.includes('.'))) {
+	const refused = (options.unreachableEventHandlerHosts || []).map((h) => String(h).toLowerCase());
+	if (
+		url &&
+		(refused.includes(url.hostname.toLowerCase()) || refused.includes(url.host.toLowerCase()))
+	) {
+		// Sandbox simulation: the real server does not probe the host; this reuses its URL error.
 		throw new RestError('ERROR_WRONG_HANDLER_URL', 'Wrong handler URL', 400);
 	}
+}
+
+/** @param {Record<string, any>} params @param {import('../dispatch').CallContext} ctx */
+function bind(params, ctx) {
+	const { state, auth } = ctx;
+	const q = upperKeys(params);
+	const admin = findUser(state.users, auth.userId).ADMIN;
+	let userId = intval(q.AUTH_TYPE ?? 0);
+	if (userId > 0) {
+		if (!admin && userId !== auth.userId)
+			throw accessDenied('Event binding with AUTH_TYPE requires administrator access rights');
+	} else if (!admin) {
+		userId = auth.userId;
+	}
+	const { event, offline } = readCommon(q);
+	let handler = strval(q.HANDLER ?? '');
+	if (offline) {
+		if (!admin) throw accessDenied('Offline events binding requires administrator access rights');
+		handler = '';
+		userId = 0;
+	} else if (handler === '') {
+		throw Errors.argument("Argument 'HANDLER' is null or empty", 'HANDLER');
+	}
+	if (handler !== '') checkHandlerUrl(handler, state.options);
+
+	const scope = eventScope(event, state.events.customScopes);
+	const inScope = scope === 'global' || auth.scopes.includes(scope);
+	if (!inScope || !isKnownEvent(state, event)) {
+		throw new RestError('ERROR_EVENT_NOT_FOUND', 'Event not found', 400);
+	}
+	const row = state.events.addBinding({
+		clientId: /** @type {string} */ (auth.clientId),
+		event,
+		handler,
+		userId,
+		offline,
+	});
+	if (!row) throw Errors.core('Unable to set event handler: Handler already binded');
+	return true;
+}
+
+/** @param {Record<string, any>} params @param {import('../dispatch').CallContext} ctx */
+function unbind(params, ctx) {
+	const { state, auth } = ctx;
+	const q = upperKeys(params);
+	const admin = findUser(state.users, auth.userId).ADMIN;
+	const { event, offline } = readCommon(q);
+	let handler = strval(q.HANDLER ?? '');
+	if (offline) {
+		if (!admin) throw accessDenied('Offline events unbinding requires administrator access rights');
+		handler = '';
+	} else if (handler === '') {
+		throw Errors.argument("Argument 'HANDLER' is null or empty", 'HANDLER');
+	}
+	/** @type {number|null} null = any user */
+	let userId = null;
+	if (!offline) {
+		if (q.AUTH_TYPE !== undefined && q.AUTH_TYPE !== null) {
+			// The real check is a strict `!==` against an int: a string AUTH_TYPE (form/query) is
+			// always refused for non-admins, a JSON number of their own ID passes.
+			if (!admin && q.AUTH_TYPE !== auth.userId)
+				throw accessDenied('Event unbinding with AUTH_TYPE requires administrator access rights');
+			userId = intval(q.AUTH_TYPE);
+		} else if (!admin) {
+			userId = auth.userId;
+		}
+	}
+	const count = state.events.removeRows(
+		(r) =>
+			r.kind === 'app' &&
+			r.clientId === auth.clientId &&
+			r.event === event &&
+			r.handler === handler &&
+			(userId === null || r.userId === userId),
+	);
+	return { count };
+}
+
+/** @param {Record<string, any>} params @param {import('../dispatch').CallContext} ctx */
+function get(params, ctx) {
+	const { state, auth } = ctx;
+	const admin = findUser(state.users, auth.userId).ADMIN;
+	return state.events
+		.appRows(auth.clientId)
+		.filter((r) => admin || r.userId === auth.userId)
+		.map((r) =>
+			r.handler !== ''
+				? { event: r.event, handler: r.handler, auth_type: String(r.userId), offline: 0 }
+				: { event: r.event, connector_id: '', offline: 1 },
+		);
 }
 
 /** @param {import('./registry').MethodRegistry} registry */
 function register(registry) {
 	const oauthOnly = { authTypes: /** @type {Array<'oauth'>} */ (['oauth']) };
 	registry.registerEvents(APP_EVENTS);
-
-	registry.register(
-		'event.bind',
-		(params, ctx) => {
-			const { state } = ctx;
-			const binding = readBinding(params, { requireHandler: true });
-			if (!state.registry.events.has(binding.event)) {
-				throw new RestError('ERROR_EVENT_NOT_FOUND', 'Event not found', 400);
-			}
-			const admin = findUser(state.users, ctx.auth.userId).ADMIN;
-			if (binding.offline && !admin) {
-				throw new RestError(
-					'ACCESS_DENIED',
-					'Access denied! Offline events binding requires administrator access rights',
-					403,
-				);
-			}
-			if (!binding.offline) checkHandlerUrl(binding.handler, state.options.strictEventHandlerHost);
-			const duplicate = state.eventBindings.some(
-				(b) =>
-					b.event === binding.event &&
-					b.handler === binding.handler &&
-					b.offline === binding.offline,
-			);
-			if (duplicate) throw Errors.core('Unable to set event handler: Handler already binded');
-			state.eventBindings.push(binding);
-			return true;
-		},
-		oauthOnly,
-	);
-
-	registry.register(
-		'event.unbind',
-		(params, ctx) => {
-			const binding = readBinding(params, { requireHandler: true });
-			const before = ctx.state.eventBindings.length;
-			ctx.state.eventBindings = ctx.state.eventBindings.filter(
-				(b) =>
-					!(
-						b.event === binding.event &&
-						b.offline === binding.offline &&
-						(binding.offline || b.handler === binding.handler)
-					),
-			);
-			return { count: before - ctx.state.eventBindings.length };
-		},
-		oauthOnly,
-	);
-
-	registry.register(
-		'event.get',
-		(params, ctx) =>
-			ctx.state.eventBindings.map((b) =>
-				b.offline
-					? { event: b.event, connector_id: '', offline: 1 }
-					: { event: b.event, handler: b.handler, auth_type: b.authType, offline: 0 },
-			),
-		oauthOnly,
-	);
+	registry.registerEvents(EMITTED_EVENTS);
+	registry.register('event.bind', bind, oauthOnly);
+	registry.register('event.unbind', unbind, oauthOnly);
+	registry.register('event.get', get, oauthOnly);
 }
 
-module.exports = { register };
+module.exports = { register, checkHandlerUrl };

@@ -140,14 +140,16 @@ class N8nInstance {
 	/** Executes a workflow that starts with a Manual Trigger; returns n8n's run (IRun) JSON. */
 	async execute(id) {
 		const { code, stdout, stderr } = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
-		const start = stdout.search(/^\{/m);
-		let run;
+		// The run is the JSON block from a line "{" to a line "}"; n8n may log lines around it.
+		const match = /^\{$[\s\S]*?^\}$/m.exec(stdout);
 		try {
-			run = JSON.parse(stdout.slice(start));
+			if (match) return JSON.parse(match[0]);
 		} catch {
-			throw new Error(`n8n execute --id=${id} printed no run (exit ${code}):\n${(stdout + stderr).slice(-3000)}`);
+			// reported below
 		}
-		return run;
+		throw new Error(
+			`n8n execute --id=${id} printed no run (exit ${code}):\n${(stdout + stderr).slice(-3000)}`,
+		);
 	}
 
 	/** Starts `n8n start` and resolves once it answers /healthz. */

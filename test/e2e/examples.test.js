@@ -9,6 +9,33 @@ const {
 	cleanUp,
 } = require('./harness');
 
+/** Open and closed tasks with deadlines around today, for the daily digest. */
+async function seedDigestTasks(sandbox) {
+	const day = 24 * 3600 * 1000;
+	const at = (offsetDays) => new Date(Date.now() + offsetDays * day).toISOString();
+	const tasks = [
+		{ TITLE: 'Digest: call Ann', RESPONSIBLE_ID: 1, DEADLINE: at(0) },
+		{ TITLE: 'Digest: overdue invoice', RESPONSIBLE_ID: 1, DEADLINE: at(-3) },
+		{ TITLE: 'Digest: send offer', RESPONSIBLE_ID: 2, DEADLINE: at(-1) },
+		{ TITLE: 'Digest: next week', RESPONSIBLE_ID: 2, DEADLINE: at(7) },
+		{ TITLE: 'Digest: no deadline', RESPONSIBLE_ID: 1 },
+		{ TITLE: 'Digest: done', RESPONSIBLE_ID: 1, DEADLINE: at(-1), STATUS: 5 },
+	];
+	for (const fields of tasks) await sandboxCall(sandbox, 'tasks.task.add', { fields });
+}
+
+/** Calls the sandbox over REST with its webhook, as a portal user would. */
+async function sandboxCall(sandbox, method, params) {
+	const response = await fetch(`${sandbox.webhookUrl}${method}.json`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(params),
+	});
+	const body = await response.json();
+	if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
+	return body.result;
+}
+
 /** What each example must do; an example without an entry here fails the suite. */
 const EXPECTATIONS = {
 	'call-any-method.json': {
@@ -23,7 +50,7 @@ const EXPECTATIONS = {
 		},
 	},
 	'create-lead-from-website-form.json': {
-		webhook: true,
+		webhook: '/webhook/bitrix24-new-lead',
 		async run(n8n, workflow, sandbox) {
 			const before = sandbox.leads().length;
 			const response = await fetch(`${n8n.url}/webhook/bitrix24-new-lead`, {
@@ -103,6 +130,114 @@ const EXPECTATIONS = {
 			});
 		},
 	},
+	'create-task-from-form.json': {
+		webhook: '/webhook/bitrix24-new-task',
+		async run(n8n, workflow, sandbox) {
+			const post = async (body) => {
+				const response = await fetch(`${n8n.url}/webhook/bitrix24-new-task`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+				});
+				expect(response.status).toBe(200);
+				return await response.json();
+			};
+			const known = await post({
+				title: 'Prepare the quarterly report',
+				details: 'Numbers from [b]Q3[/b]',
+				requester: 'Ada',
+				assigneeEmail: 'manager@sandbox.local',
+				due: '2026-12-15T17:00:00',
+			});
+			const unknown = await post({
+				title: 'Fix the printer',
+				details: 'Third floor',
+				requester: 'Grace',
+				assigneeEmail: 'nobody@example.com',
+				due: '2026-12-16T09:00:00',
+			});
+			const tasks = new Map(sandbox.tasks().map((task) => [Number(task.id), task]));
+			expect(known).toEqual({ taskId: expect.any(Number), responsibleId: 2 });
+			expect(tasks.get(known.taskId)).toMatchObject({
+				title: 'Prepare the quarterly report',
+				description: 'Numbers from [b]Q3[/b][br][br]Requested by Ada',
+				responsibleId: '2',
+				tags: ['request'],
+			});
+			expect(tasks.get(known.taskId).deadline).toMatch(/^2026-12-15T17:00:00/);
+			expect(unknown.responsibleId).toBe(1);
+			expect(tasks.get(unknown.taskId).title).toBe('Fix the printer');
+		},
+	},
+	'daily-task-digest.json': {
+		async run(n8n, workflow, sandbox) {
+			const notifiedBefore = sandbox.notifications().length;
+			const run = await n8n.execute(workflow.id);
+			expect(run.status).toBe('success');
+			const open = nodeOutput(run, 'Open tasks due by tonight');
+			expect(open.map((item) => item.json.title).sort()).toEqual([
+				'Digest: call Ann',
+				'Digest: overdue invoice',
+				'Digest: send offer',
+			]);
+			const sent = sandbox.notifications().slice(notifiedBefore);
+			const byUser = new Map(sent.map((n) => [String(n.USER_ID), n.MESSAGE]));
+			expect(byUser.size).toBe(2);
+			expect(byUser.get('1')).toBe(
+				'[b]Your open tasks due by today[/b][br]Digest: call Ann[br]Digest: overdue invoice',
+			);
+			expect(byUser.get('2')).toBe('[b]Your open tasks due by today[/b][br]Digest: send offer');
+		},
+	},
+	'save-email-attachment-to-disk.json': {
+		webhook: '/webhook/bitrix24-email-attachment',
+		async run(n8n, workflow, sandbox) {
+			const bytes = Buffer.from(Array.from({ length: 70000 }, (_, i) => (i * 31) % 256));
+			const send = async () => {
+				const form = new FormData();
+				form.append('from', 'ada@example.com');
+				form.append('subject', 'Signed contract');
+				form.append('attachment', new Blob([bytes], { type: 'application/pdf' }), 'contract.pdf');
+				const response = await fetch(`${n8n.url}/webhook/bitrix24-email-attachment`, {
+					method: 'POST',
+					body: form,
+				});
+				expect(response.status).toBe(200);
+				return await response.json();
+			};
+			const first = await send();
+			const second = await send();
+			const files = new Map(sandbox.diskFiles().map((file) => [Number(file.ID), file]));
+			expect(files.get(first.fileId)).toMatchObject({ NAME: 'contract.pdf', STORAGE_ID: 1 });
+			expect(files.get(second.fileId).NAME).toBe('contract (1).pdf');
+			const task = sandbox.tasks().find((t) => Number(t.id) === first.taskId);
+			expect(task).toMatchObject({
+				title: 'Review the attachment from ada@example.com',
+				description: 'Subject: Signed contract',
+				ufTaskWebdavFiles: [`n${first.fileId}`],
+			});
+			expect(files.get(first.fileId).content.equals(bytes)).toBe(true);
+		},
+	},
+	'sync-employees-to-spreadsheet.json': {
+		async run(n8n, workflow, sandbox) {
+			const run = await n8n.execute(workflow.id);
+			expect(run.status).toBe('success');
+			const active = sandbox.users().filter((user) => user.ACTIVE !== false);
+			const rows = nodeOutput(run, 'Spreadsheet columns');
+			expect(rows.map((row) => row.json.ID)).toEqual(active.map((user) => Number(user.ID)));
+			expect(rows.find((row) => row.json.Email === 'dev@example.com').json).toEqual({
+				ID: expect.any(Number),
+				Name: 'Dana Dev',
+				Email: 'dev@example.com',
+				Position: 'Developer',
+				Phones: '+1 555 0101, +1 555 0102',
+				Departments: '1',
+			});
+			const [file] = nodeOutput(run, 'Employees.xlsx');
+			expect(file.binary.data).toMatchObject({ fileName: 'employees.xlsx' });
+		},
+	},
 	'update-lead-status.json': {
 		async run(n8n, workflow, sandbox) {
 			const newBefore = sandbox.leads().filter((lead) => lead.STATUS_ID === 'NEW').length;
@@ -144,6 +279,17 @@ describe('example workflows in a real n8n', () => {
 		sandbox.seedDeals(3, (i) => ({ TITLE: `Stale deal ${i}` }));
 		clockOffset = 0;
 		sandbox.seedDeals(2, (i) => ({ TITLE: `Fresh deal ${i}` }));
+		sandbox.seedUsers(1, () => ({
+			NAME: 'Dana',
+			LAST_NAME: 'Dev',
+			EMAIL: 'dev@example.com',
+			WORK_POSITION: 'Developer',
+			PERSONAL_MOBILE: '+1 555 0101',
+			WORK_PHONE: '+1 555 0102',
+			UF_DEPARTMENT: [1],
+		}));
+		sandbox.seedUsers(1, () => ({ NAME: 'Former', EMAIL: 'gone@example.com', ACTIVE: false }));
+		await seedDigestTasks(sandbox);
 		n8n = await prepareN8n('examples');
 		await n8n.importCredentials([webhookCredential(sandbox)]);
 		for (const { workflow } of examples) await n8n.importWorkflow(workflow);
@@ -174,7 +320,8 @@ describe('example workflows in a real n8n', () => {
 				if (EXPECTATIONS[file]?.webhook) await n8n.publishWorkflow(workflow.id);
 			}
 			await n8n.start();
-			await n8n.waitForWebhook('/webhook/bitrix24-new-lead');
+			for (const { file } of examples)
+				if (EXPECTATIONS[file]?.webhook) await n8n.waitForWebhook(EXPECTATIONS[file].webhook);
 		});
 
 		for (const { file, workflow } of loadExamples().filter(
