@@ -463,6 +463,19 @@ function registerPositional(registry, opts) {
 		},
 		opts,
 	);
+	const publicComment = (ctx, c) => {
+		const u = findUser(ctx.state.users, c.AUTHOR_ID);
+		return {
+			POST_MESSAGE_HTML: null,
+			ID: String(c.ID),
+			AUTHOR_ID: String(c.AUTHOR_ID),
+			AUTHOR_NAME: `${u.NAME} ${u.LAST_NAME}`.trim(),
+			AUTHOR_EMAIL: u.EMAIL || '',
+			POST_DATE: fmt(ctx, c.POST_DATE),
+			POST_MESSAGE: c.POST_MESSAGE,
+			ATTACHED_OBJECTS: [],
+		};
+	};
 	registry.register(
 		'task.commentitem.getlist',
 		(params, ctx) => {
@@ -471,19 +484,20 @@ function registerPositional(registry, opts) {
 			const f = upperKeysDeep(filter);
 			let rows = ctx.state.extras.taskComments.filter((c) => c.TASK_ID === task.ID);
 			if (f.AUTHOR_ID !== undefined) rows = rows.filter((c) => c.AUTHOR_ID === intval(f.AUTHOR_ID));
-			return sortBy(rows, order).map((c) => {
-				const u = findUser(ctx.state.users, c.AUTHOR_ID);
-				return {
-					POST_MESSAGE_HTML: null,
-					ID: String(c.ID),
-					AUTHOR_ID: String(c.AUTHOR_ID),
-					AUTHOR_NAME: `${u.NAME} ${u.LAST_NAME}`.trim(),
-					AUTHOR_EMAIL: u.EMAIL || '',
-					POST_DATE: fmt(ctx, c.POST_DATE),
-					POST_MESSAGE: c.POST_MESSAGE,
-					ATTACHED_OBJECTS: [],
-				};
-			});
+			return sortBy(rows, order).map((c) => publicComment(ctx, c));
+		},
+		opts,
+	);
+	registry.register(
+		'task.commentitem.get',
+		(params, ctx) => {
+			const [taskId, itemId] = args(params);
+			const task = needTask(ctx, taskId);
+			const comment = ctx.state.extras.taskComments.find(
+				(c) => c.TASK_ID === task.ID && c.ID === intval(itemId),
+			);
+			if (!comment) throw legacyErr('Comment not found');
+			return publicComment(ctx, comment);
 		},
 		opts,
 	);

@@ -448,6 +448,8 @@ async function runCredentialTestRequest(
 }
 
 module.exports = {
+	createRuntime,
+	createAdditionalData,
 	runWorkflow,
 	callNodeMethod,
 	testCredential,

@@ -1,0 +1,178 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest, exportAll, rowsOf } from '../Bitrix24/transport';
+import type { Cursor } from './cursor';
+import { advance } from './cursor';
+import type { Watched } from './watched';
+import { WATCHED } from './watched';
+
+export class Bitrix24PollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bitrix24 Polling Trigger',
+		name: 'bitrix24PollingTrigger',
+		icon: { light: 'file:../../icons/bitrix24.svg', dark: 'file:../../icons/bitrix24.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] + ": " + $parameter["resource"] }}',
+		description:
+			'Starts the workflow with new or updated Bitrix24 records, checking at an interval (no public URL needed)',
+		defaults: { name: 'Bitrix24 Polling Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'bitrix24WebhookApi',
+				required: true,
+				displayOptions: { show: { authentication: ['webhook'] } },
+			},
+			{
+				name: 'bitrix24OAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Inbound Webhook', value: 'webhook' },
+					{ name: 'OAuth2 (Local or Marketplace App)', value: 'oAuth2' },
+				],
+				default: 'webhook',
+			},
+			{
+				displayName: 'Watch',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Deal', value: 'deal' },
+					{ name: 'Lead', value: 'lead' },
+					{ name: 'Smart Process Item', value: 'item' },
+					{ name: 'Task', value: 'task' },
+				],
+				default: 'lead',
+			},
+			{
+				displayName: 'Smart Process Type ID',
+				name: 'entityTypeId',
+				type: 'number',
+				default: 0,
+				required: true,
+				description: 'The entityTypeId of the smart process (quotes 7, smart invoices 31)',
+				displayOptions: { show: { resource: ['item'] } },
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'New Records', value: 'created' },
+					{ name: 'New or Updated Records', value: 'createdOrUpdated' },
+				],
+				default: 'created',
+			},
+			{
+				displayName: 'Include Existing Records on First Run',
+				name: 'includeExisting',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the first poll after activation emits the records that already exist, instead of only those added or changed from then on',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const resource = this.getNodeParameter('resource') as string;
+		const mode = this.getNodeParameter('event') as 'created' | 'createdOrUpdated';
+		const watched = WATCHED[resource];
+		const params: IDataObject = { select: watched.select };
+		if (resource === 'item') {
+			const entityTypeId = Number(this.getNodeParameter('entityTypeId', 0));
+			if (!Number.isInteger(entityTypeId) || entityTypeId <= 0) {
+				throw new NodeOperationError(this.getNode(), 'Smart Process Type ID must be a positive number', {
+					description: 'Enter the entityTypeId of the smart process, e.g. 147 (see Smart Process Item → Get Many).',
+				});
+			}
+			params.entityTypeId = entityTypeId;
+		}
+		const orderField = mode === 'created' ? watched.idField : (watched.modifiedField as string);
+
+		if (this.getMode() === 'manual') {
+			const latest = await latestRow(this, watched, params, orderField);
+			return latest ? [this.helpers.returnJsonArray([latest])] : null;
+		}
+
+		const state = this.getWorkflowStaticData('node') as { cursor?: Cursor; key?: string };
+		const key = `${resource}:${String(params.entityTypeId ?? '')}:${mode}`;
+		if (!state.cursor || state.key !== key) {
+			state.key = key;
+			state.cursor = this.getNodeParameter('includeExisting', false)
+				? {}
+				: await startingCursor(this, watched, params, mode, orderField);
+			if (!this.getNodeParameter('includeExisting', false)) return null;
+		}
+
+		const cursor = state.cursor;
+		const filter: IDataObject =
+			mode === 'created'
+				? { [`>${watched.idField}`]: cursor.lastId ?? 0 }
+				: cursor.since
+					? { [`>=${watched.modifiedField as string}`]: cursor.since }
+					: {};
+		const rows = await exportAll.call(this, {
+			method: watched.method,
+			params: { ...params, filter },
+			rowsKey: watched.rowsKey,
+			idField: watched.idField,
+			rowIdField: watched.rowIdField,
+		});
+		const { fresh, next } = advance(rows, cursor, watched, mode);
+		state.cursor = next;
+		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+	}
+}
+
+/** The newest record by `orderField`, or undefined in an empty table. */
+async function latestRow(
+	ctx: IPollFunctions,
+	watched: Watched,
+	params: IDataObject,
+	orderField: string,
+): Promise<IDataObject | undefined> {
+	const envelope = await apiRequest.call(ctx, watched.method, {
+		...params,
+		order: { [orderField]: 'DESC', [watched.idField]: 'DESC' },
+		start: -1,
+	});
+	return rowsOf(envelope.result, watched.rowsKey)[0];
+}
+
+/** A cursor at the newest existing record, so the first poll replays no history. */
+async function startingCursor(
+	ctx: IPollFunctions,
+	watched: Watched,
+	params: IDataObject,
+	mode: 'created' | 'createdOrUpdated',
+	orderField: string,
+): Promise<Cursor> {
+	const latest = await latestRow(ctx, watched, params, orderField);
+	if (!latest) return {};
+	const id = Number(latest[watched.rowIdField]);
+	if (mode === 'created') return { lastId: id };
+	return { since: String(latest[watched.rowModifiedField as string]), idsAtSince: [id] };
+}
