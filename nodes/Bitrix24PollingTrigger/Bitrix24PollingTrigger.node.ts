@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, exportAll, rowsOf } from '../Bitrix24/transport';
+import { apiRequest, exportAll, listByOffset, rowsOf } from '../Bitrix24/transport';
 import type { Cursor } from './cursor';
 import { advance } from './cursor';
 import type { Watched } from './watched';
@@ -62,6 +62,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 					{ name: 'Lead', value: 'lead' },
 					{ name: 'Smart Process Item', value: 'item' },
 					{ name: 'Task', value: 'task' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'lead',
 			},
@@ -84,6 +85,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 					{ name: 'New or Updated Records', value: 'createdOrUpdated' },
 				],
 				default: 'created',
+				hint: 'Users can only be watched for new ones: Bitrix24 keeps no modification time for them',
 			},
 			{
 				displayName: 'Include Existing Records on First Run',
@@ -99,14 +101,20 @@ export class Bitrix24PollingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const resource = this.getNodeParameter('resource') as string;
 		const mode = this.getNodeParameter('event') as 'created' | 'createdOrUpdated';
+		if (resource === 'user') return await pollUsers(this, mode);
 		const watched = WATCHED[resource];
 		const params: IDataObject = { select: watched.select };
 		if (resource === 'item') {
 			const entityTypeId = Number(this.getNodeParameter('entityTypeId', 0));
 			if (!Number.isInteger(entityTypeId) || entityTypeId <= 0) {
-				throw new NodeOperationError(this.getNode(), 'Smart Process Type ID must be a positive number', {
-					description: 'Enter the entityTypeId of the smart process, e.g. 147 (see Smart Process Item → Get Many).',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					'Smart Process Type ID must be a positive number',
+					{
+						description:
+							'Enter the entityTypeId of the smart process, e.g. 147 (see Smart Process Item → Get Many).',
+					},
+				);
 			}
 			params.entityTypeId = entityTypeId;
 		}
@@ -128,19 +136,16 @@ export class Bitrix24PollingTrigger implements INodeType {
 		}
 
 		const cursor = state.cursor;
-		const filter: IDataObject =
+		const rows =
 			mode === 'created'
-				? { [`>${watched.idField}`]: cursor.lastId ?? 0 }
-				: cursor.since
-					? { [`>=${watched.modifiedField as string}`]: cursor.since }
-					: {};
-		const rows = await exportAll.call(this, {
-			method: watched.method,
-			params: { ...params, filter },
-			rowsKey: watched.rowsKey,
-			idField: watched.idField,
-			rowIdField: watched.rowIdField,
-		});
+				? await exportAll.call(this, {
+						method: watched.method,
+						params: { ...params, filter: { [`>${watched.idField}`]: cursor.lastId ?? 0 } },
+						rowsKey: watched.rowsKey,
+						idField: watched.idField,
+						rowIdField: watched.rowIdField,
+					})
+				: await changedSince(this, watched, params, cursor.since);
 		const { fresh, next } = advance(rows, cursor, watched, mode);
 		state.cursor = next;
 		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
@@ -172,7 +177,61 @@ async function startingCursor(
 ): Promise<Cursor> {
 	const latest = await latestRow(ctx, watched, params, orderField);
 	if (!latest) return {};
-	const id = Number(latest[watched.rowIdField]);
-	if (mode === 'created') return { lastId: id };
-	return { since: String(latest[watched.rowModifiedField as string]), idsAtSince: [id] };
+	if (mode === 'created') return { lastId: Number(latest[watched.rowIdField]) };
+	// Every record changed in the latest second is history too.
+	const since = String(latest[watched.rowModifiedField as string]);
+	return advance(await changedSince(ctx, watched, params, since), {}, watched, mode).next;
+}
+
+async function changedSince(
+	ctx: IPollFunctions,
+	watched: Watched,
+	params: IDataObject,
+	since: string | undefined,
+): Promise<IDataObject[]> {
+	return await exportAll.call(ctx, {
+		method: watched.method,
+		params: {
+			...params,
+			filter: since ? { [`>=${watched.modifiedField as string}`]: since } : {},
+		},
+		rowsKey: watched.rowsKey,
+		idField: watched.idField,
+		rowIdField: watched.rowIdField,
+	});
+}
+
+/** Users: new ones only, by ID (user.get takes FILTER/sort/order, and has no modification time). */
+async function pollUsers(
+	ctx: IPollFunctions,
+	mode: 'created' | 'createdOrUpdated',
+): Promise<INodeExecutionData[][] | null> {
+	if (mode !== 'created') {
+		throw new NodeOperationError(ctx.getNode(), 'Users can only be watched for new ones', {
+			description:
+				'Set "Trigger On" to "New Records": Bitrix24 keeps no modification time for users.',
+		});
+	}
+	const newest = async () =>
+		rowsOf((await apiRequest.call(ctx, 'user.get', { sort: 'ID', order: 'DESC' })).result)[0];
+	if (ctx.getMode() === 'manual') {
+		const latest = await newest();
+		return latest ? [ctx.helpers.returnJsonArray([latest])] : null;
+	}
+	const state = ctx.getWorkflowStaticData('node') as { cursor?: Cursor; key?: string };
+	if (!state.cursor || state.key !== 'user') {
+		state.key = 'user';
+		const includeExisting = ctx.getNodeParameter('includeExisting', false) as boolean;
+		state.cursor = { lastId: includeExisting ? 0 : Number((await newest())?.ID ?? 0) };
+		if (!includeExisting) return null;
+	}
+	const lastId = state.cursor.lastId ?? 0;
+	const users = await listByOffset.call(ctx, {
+		method: 'user.get',
+		params: { FILTER: { '>ID': lastId }, sort: 'ID', order: 'ASC' },
+	});
+	const fresh = users.filter((user) => Number(user.ID) > lastId);
+	if (fresh.length === 0) return null;
+	state.cursor = { lastId: Math.max(...fresh.map((user) => Number(user.ID))) };
+	return [ctx.helpers.returnJsonArray(fresh)];
 }

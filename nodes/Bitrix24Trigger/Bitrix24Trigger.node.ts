@@ -40,7 +40,9 @@ export class Bitrix24Trigger implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName: 'Authentication',
@@ -57,7 +59,7 @@ export class Bitrix24Trigger implements INodeType {
 			},
 			{
 				displayName:
-					'In Bitrix24 open Developer resources → Other → Outgoing webhook, paste this trigger\'s Production URL as the handler address, tick the same events, save, and copy the Application Token below. Bitrix24 cannot subscribe a trigger itself with a webhook credential.',
+					"In Bitrix24 open Developer resources → Other → Outgoing webhook, paste this trigger's Production URL as the handler address, tick the same events, save, and copy the Application Token below. Bitrix24 cannot subscribe a trigger itself with a webhook credential.",
 				name: 'outgoingWebhookNotice',
 				type: 'notice',
 				default: '',
@@ -143,7 +145,10 @@ export class Bitrix24Trigger implements INodeType {
 		if (!token || !(await trusted(this, auth, token))) {
 			return reject(401, 'Unknown application token');
 		}
-		if (!selectedEvents(this).includes(event) && !selectedEvents(this).includes(event.replace(/_\d+$/, ''))) {
+		if (
+			!selectedEvents(this).includes(event) &&
+			!selectedEvents(this).includes(event.replace(/_\d+$/, ''))
+		) {
 			res.status(200).json({ ignored: true });
 			return { noWebhookResponse: true };
 		}
@@ -215,5 +220,7 @@ function numberOrText(value: unknown) {
 
 function timestampOf(ts: unknown): string | undefined {
 	const seconds = Number(ts);
-	return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : undefined;
+	return Number.isFinite(seconds) && seconds > 0
+		? new Date(seconds * 1000).toISOString()
+		: undefined;
 }

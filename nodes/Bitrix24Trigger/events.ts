@@ -19,7 +19,11 @@ interface EventDefinition {
 
 const crm = (label: string, entity: string, method: string): EventDefinition[] => [
 	{ name: `CRM: ${label} Created`, value: `ONCRM${entity}ADD`, subject: { kind: 'crm', method } },
-	{ name: `CRM: ${label} Updated`, value: `ONCRM${entity}UPDATE`, subject: { kind: 'crm', method } },
+	{
+		name: `CRM: ${label} Updated`,
+		value: `ONCRM${entity}UPDATE`,
+		subject: { kind: 'crm', method },
+	},
 	{
 		name: `CRM: ${label} Deleted`,
 		value: `ONCRM${entity}DELETE`,
@@ -46,7 +50,11 @@ const EVENTS: EventDefinition[] = [
 		subject: { kind: 'activity' },
 		deleted: true,
 	},
-	{ name: 'CRM: Smart Process Item Created', value: 'ONCRMDYNAMICITEMADD', subject: { kind: 'item' } },
+	{
+		name: 'CRM: Smart Process Item Created',
+		value: 'ONCRMDYNAMICITEMADD',
+		subject: { kind: 'item' },
+	},
 	{
 		name: 'CRM: Smart Process Item Updated',
 		value: 'ONCRMDYNAMICITEMUPDATE',
@@ -71,7 +79,11 @@ const EVENTS: EventDefinition[] = [
 	},
 	{ name: 'User: Added', value: 'ONUSERADD', subject: { kind: 'user' } },
 	{ name: 'Calendar: Event Created', value: 'ONCALENDARENTRYADD', subject: { kind: 'calendar' } },
-	{ name: 'Calendar: Event Updated', value: 'ONCALENDARENTRYUPDATE', subject: { kind: 'calendar' } },
+	{
+		name: 'Calendar: Event Updated',
+		value: 'ONCALENDARENTRYUPDATE',
+		subject: { kind: 'calendar' },
+	},
 	{
 		name: 'Calendar: Event Deleted',
 		value: 'ONCALENDARENTRYDELETE',

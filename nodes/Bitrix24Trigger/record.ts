@@ -19,15 +19,24 @@ export async function fetchRecord(
 		case 'activity':
 			return (await call('crm.activity.get', { id })) as IDataObject;
 		case 'item': {
-			const result = (await call('crm.item.get', { entityTypeId: ids.entityTypeId, id })) as IDataObject;
+			const result = (await call('crm.item.get', {
+				entityTypeId: ids.entityTypeId,
+				id,
+			})) as IDataObject;
 			return result?.item as IDataObject;
 		}
 		case 'task': {
-			const result = (await call('tasks.task.get', { taskId: id, select: ['*', 'UF_*'] })) as IDataObject;
+			const result = (await call('tasks.task.get', {
+				taskId: id,
+				select: ['*', 'UF_*'],
+			})) as IDataObject;
 			return result?.task as IDataObject;
 		}
 		case 'taskComment':
-			return (await call('task.commentitem.get', { TASKID: ids.taskId, ITEMID: id })) as IDataObject;
+			return (await call('task.commentitem.get', {
+				TASKID: ids.taskId,
+				ITEMID: id,
+			})) as IDataObject;
 		case 'user': {
 			const [user] = ((await call('user.get', { FILTER: { ID: id } })) as IDataObject[]) ?? [];
 			return user;

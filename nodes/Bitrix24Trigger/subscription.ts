@@ -25,10 +25,14 @@ export async function bindEvents(
 			await apiRequest.call(ctx, 'event.bind', { event, handler });
 		} catch (error) {
 			const reason = (error as Error).message;
-			throw new NodeApiError(ctx.getNode(), { message: reason }, {
-				message: `Bitrix24 refused to send ${event} to this trigger: ${reason}`,
-				description: `The portal must reach n8n at ${handler} (a public https address; set n8n's WEBHOOK_URL to it). The OAuth2 credential's app needs the scope of the event (crm, task, user, calendar).`,
-			});
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: reason },
+				{
+					message: `Bitrix24 refused to send ${event} to this trigger: ${reason}`,
+					description: `The portal must reach n8n at ${handler} (a public https address; set n8n's WEBHOOK_URL to it). The OAuth2 credential's app needs the scope of the event (crm, task, user, calendar).`,
+				},
+			);
 		}
 	}
 }

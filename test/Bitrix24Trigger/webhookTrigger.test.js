@@ -64,7 +64,9 @@ describe('Bitrix24 Trigger (webhook)', () => {
 			parameters: { events: ['ONCRMLEADADD', 'ONTASKCOMMENTADD'] },
 		});
 		await trigger.activate();
-		const leadId = await portalCall(portal, 'crm.lead.add', { fields: { TITLE: 'From the portal' } });
+		const leadId = await portalCall(portal, 'crm.lead.add', {
+			fields: { TITLE: 'From the portal' },
+		});
 		const task = await portalCall(portal, 'tasks.task.add', {
 			fields: { TITLE: 'T', RESPONSIBLE_ID: 1 },
 		});
@@ -132,14 +134,23 @@ describe('Bitrix24 Trigger (webhook)', () => {
 		const dealId = await portalCall(portal, 'crm.deal.add', { fields: { TITLE: 'Big deal' } });
 		await trigger.settle();
 		const [[item]] = trigger.started();
-		expect(item.json).toMatchObject({ event: 'ONCRMDEALADD', id: dealId, record: { TITLE: 'Big deal' } });
+		expect(item.json).toMatchObject({
+			event: 'ONCRMDEALADD',
+			id: dealId,
+			record: { TITLE: 'Big deal' },
+		});
 
 		const other = portal.addOutgoingWebhook({ url: trigger.url, events: ['ONCRMDEALADD'] });
 		expect(other.applicationToken).not.toBe(outgoing.applicationToken);
 		portal.clearEventLog();
 		await portalCall(portal, 'crm.deal.add', { fields: { TITLE: 'Second' } });
 		await trigger.settle();
-		expect(trigger.received.slice(-2).map((r) => r.status).sort()).toEqual([200, 401]);
+		expect(
+			trigger.received
+				.slice(-2)
+				.map((r) => r.status)
+				.sort(),
+		).toEqual([200, 401]);
 		expect(trigger.started()).toHaveLength(2);
 	});
 
@@ -159,14 +170,32 @@ describe('Bitrix24 Trigger (webhook)', () => {
 			['[1,2,3]', 'application/json'],
 			['event=ONCRMLEADADD', 'application/x-www-form-urlencoded'],
 			['event=&auth[application_token]=secret-token', 'application/x-www-form-urlencoded'],
-			['event=DROP TABLE&auth[application_token]=secret-token', 'application/x-www-form-urlencoded'],
+			[
+				'event=DROP TABLE&auth[application_token]=secret-token',
+				'application/x-www-form-urlencoded',
+			],
 			['event=ONCRMLEADADD&auth=secret-token', 'application/x-www-form-urlencoded'],
 			['event=ONCRMLEADADD&auth[application_token]=', 'application/x-www-form-urlencoded'],
-			['event=ONCRMLEADADD&data[__proto__][x]=1&auth[application_token]=secret-token', 'application/x-www-form-urlencoded'],
-			['event=ONCRMLEADADD&a]b[=1&auth[application_token]=secret-token', 'application/x-www-form-urlencoded'],
-			['event=ONCRMLEADADD&data=1&data[FIELDS]=2&auth[application_token]=secret-token', 'application/x-www-form-urlencoded'],
-			['event[]=ONCRMLEADADD&auth[application_token]=secret-token', 'application/x-www-form-urlencoded'],
-			[new URLSearchParams({ ...valid, 'auth[application_token]': 'secret-tokeN' }).toString(), 'application/x-www-form-urlencoded'],
+			[
+				'event=ONCRMLEADADD&data[__proto__][x]=1&auth[application_token]=secret-token',
+				'application/x-www-form-urlencoded',
+			],
+			[
+				'event=ONCRMLEADADD&a]b[=1&auth[application_token]=secret-token',
+				'application/x-www-form-urlencoded',
+			],
+			[
+				'event=ONCRMLEADADD&data=1&data[FIELDS]=2&auth[application_token]=secret-token',
+				'application/x-www-form-urlencoded',
+			],
+			[
+				'event[]=ONCRMLEADADD&auth[application_token]=secret-token',
+				'application/x-www-form-urlencoded',
+			],
+			[
+				new URLSearchParams({ ...valid, 'auth[application_token]': 'secret-tokeN' }).toString(),
+				'application/x-www-form-urlencoded',
+			],
 		];
 		let seed = 7;
 		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -7,13 +7,18 @@ const { core, workflow: n8n } = require('./n8n-runner/n8n-runtime');
 const { createRuntime, createAdditionalData } = require('./workflow-runner');
 const { credentialsFor } = require('./bitrix24');
 const { Bitrix24Trigger } = require('../../nodes/Bitrix24Trigger/Bitrix24Trigger.node');
-const { Bitrix24PollingTrigger } = require('../../nodes/Bitrix24PollingTrigger/Bitrix24PollingTrigger.node');
+const {
+	Bitrix24PollingTrigger,
+} = require('../../nodes/Bitrix24PollingTrigger/Bitrix24PollingTrigger.node');
 const { Bitrix24WebhookApi } = require('../../credentials/Bitrix24WebhookApi.credentials');
 const { Bitrix24OAuth2Api } = require('../../credentials/Bitrix24OAuth2Api.credentials');
 
 const { Workflow } = n8n;
 
-function triggerWorkflow(sandbox, { type, nodeClass, parameters, auth, staticData, webhookBaseUrl }) {
+function triggerWorkflow(
+	sandbox,
+	{ type, nodeClass, parameters, auth, staticData, webhookBaseUrl },
+) {
 	const credentials = credentialsFor(sandbox, auth);
 	const credentialType = auth === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
 	const runtime = createRuntime({
@@ -64,7 +69,8 @@ async function startWebhookTrigger(sandbox, { parameters, auth = 'oAuth2' }) {
 			const raw = Buffer.concat(chunks).toString('utf8');
 			const type = String(req.headers['content-type'] || '');
 			let body = {};
-			if (type.startsWith('application/x-www-form-urlencoded')) body = { ...querystring.parse(raw) };
+			if (type.startsWith('application/x-www-form-urlencoded'))
+				body = { ...querystring.parse(raw) };
 			else if (type.startsWith('application/json')) {
 				try {
 					body = JSON.parse(raw);
@@ -143,7 +149,8 @@ async function startWebhookTrigger(sandbox, { parameters, auth = 'oAuth2' }) {
 		url: `${base}/b24-trigger/webhook`,
 		received,
 		/** Started workflows: the items each accepted event produced. */
-		started: () => received.filter((r) => r.result?.workflowData).map((r) => r.result.workflowData[0]),
+		started: () =>
+			received.filter((r) => r.result?.workflowData).map((r) => r.result.workflowData[0]),
 		/** Waits for the portal's queued deliveries and for the trigger to finish handling them. */
 		settle: async () => {
 			await sandbox.flushEvents();
