@@ -33,10 +33,23 @@ function loadExamples() {
 		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
 }
 
-/** Published workflows are activated at start-up: the ones with a trigger other than manual. */
-function isTriggered(workflow) {
-	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');
+/** Published workflows are activated at start-up: the ones started by an incoming request. */
+function isTriggered(workflow, { sandbox }) {
+	return workflow.nodes.some(
+		(node) =>
+			node.type === 'n8n-nodes-base.webhook' ||
+			// Bitrix24 Trigger examples need the sandbox (OAuth2 app, outgoing webhook set up below).
+			(sandbox && node.type === 'n8n-nodes-bitrix24.bitrix24Trigger'),
+	);
 }
+
+/** The URL n8n serves a published webhook trigger at. */
+function productionUrl(workflow) {
+	const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-bitrix24.bitrix24Trigger');
+	return `${n8nBase()}/webhook/${node.webhookId}/webhook`;
+}
+
+const n8nBase = () => `http://localhost:${settings.port}`;
 
 async function startPortal() {
 	if (settings.webhookUrl) return { sandbox: null, webhookUrl: settings.webhookUrl };
@@ -48,6 +61,7 @@ async function startPortal() {
 		STATUS_ID: SAMPLE_STATUSES[i % SAMPLE_STATUSES.length],
 		PHONE: [{ VALUE: `+1 555 01${String(i).padStart(2, '0')}`, VALUE_TYPE: 'WORK' }],
 	}));
+	sandbox.seedDeals(3, (i) => ({ TITLE: `Sample deal ${i + 1}`, OPPORTUNITY: 1000 * (i + 1) }));
 	return { sandbox, webhookUrl: sandbox.webhookUrl };
 }
 
@@ -66,7 +80,7 @@ async function main() {
 	await n8n.installPackage(tarball);
 
 	const { sandbox, webhookUrl } = await startPortal();
-	say(sandbox ? `Sandbox portal running at ${sandbox.url} with 25 sample leads.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
+	say(sandbox ? `Sandbox portal running at ${sandbox.url} with 25 sample leads and 3 deals.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
 
 	say('Importing the credential and the example workflows…');
 	await n8n.importCredentials([
@@ -76,10 +90,38 @@ async function main() {
 			type: 'bitrix24WebhookApi',
 			data: { secretWebhookUrl: webhookUrl },
 		},
+		...(sandbox
+			? [
+					{
+						id: 'b24SandboxOAuth1',
+						name: 'Bitrix24 (sandbox OAuth2)',
+						type: 'bitrix24OAuth2Api',
+						data: {
+							portalUrl: sandbox.url,
+							oauthServer: 'custom',
+							customOauthServer: sandbox.url,
+							clientId: sandbox.oauth.clientId,
+							clientSecret: sandbox.oauth.clientSecret,
+							oauthTokenData: sandbox.issueTokens({ userId: 1 }),
+						},
+					},
+				]
+			: []),
 	]);
 	const examples = loadExamples();
 	for (const workflow of examples) await n8n.importWorkflow(workflow);
-	for (const workflow of examples.filter(isTriggered)) await n8n.publishWorkflow(workflow.id);
+	const published = examples.filter((workflow) => isTriggered(workflow, { sandbox }));
+	for (const workflow of published) await n8n.publishWorkflow(workflow.id);
+	const newTask = published.find((workflow) => workflow.id === 'exampleNewTaskMessage');
+	if (sandbox && newTask) {
+		// What a portal admin does by hand for the outgoing-webhook mode of the trigger.
+		const trigger = newTask.nodes.find((n) => n.type === 'n8n-nodes-bitrix24.bitrix24Trigger');
+		sandbox.addOutgoingWebhook({
+			url: productionUrl(newTask),
+			events: ['ONTASKADD'],
+			applicationToken: trigger.parameters.applicationToken,
+		});
+	}
 
 	say(`Starting n8n on ${n8n.url} (log: ${n8n.logFile})…`);
 	let stopping = false;
@@ -114,7 +156,15 @@ Try first:
   2. Open "Bitrix24: export all leads to a CSV file" and run it: every lead, read 2,500 per request.
   3. Send the website-form example a lead (it is published):
        curl -X POST ${n8n.url}/webhook/bitrix24-new-lead -H 'content-type: application/json' \\
-         -d '{"name":"Ada Lovelace","email":"ada@example.com","phone":"+44 20 7946 0000","message":"Hello"}'
+         -d '{"name":"Ada Lovelace","email":"ada@example.com","phone":"+44 20 7946 0000","message":"Hello"}'${
+		sandbox
+			? `
+  4. Win deal 1 in the sandbox; the Bitrix24 Trigger subscribed itself and posts to chat7:
+       curl -X POST ${sandbox.webhookUrl}crm.deal.update.json -H 'content-type: application/json' \\
+         -d '{"id":1,"fields":{"STAGE_ID":"WON"}}'
+     then open ${sandbox.url}/_sandbox/log (or the workflow's executions).`
+			: ''
+	}
 
 Press Ctrl-C to stop.`);
 }

@@ -4,6 +4,7 @@ const {
 	prepareN8n,
 	startSandbox,
 	webhookCredential,
+	oauthCredential,
 	loadExamples,
 	nodeOutput,
 	cleanUp,
@@ -22,6 +23,17 @@ async function seedDigestTasks(sandbox) {
 		{ TITLE: 'Digest: done', RESPONSIBLE_ID: 1, DEADLINE: at(-1), STATUS: 5 },
 	];
 	for (const fields of tasks) await sandboxCall(sandbox, 'tasks.task.add', { fields });
+}
+
+/** Waits until `find` returns something; events and polls reach n8n asynchronously. */
+async function eventually(find, timeoutMs = 30000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = find();
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error('Timed out waiting for the workflow to act');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
 }
 
 /** Calls the sandbox over REST with its webhook, as a portal user would. */
@@ -47,6 +59,70 @@ const EXPECTATIONS = {
 			const mine = nodeOutput(run, 'My leads (crm.lead.list)');
 			const expected = sandbox.leads().filter((lead) => lead.ASSIGNED_BY_ID === '1');
 			expect(mine.map((item) => item.json.ID)).toEqual(expected.map((lead) => lead.ID).reverse());
+		},
+	},
+	'copy-new-leads-to-spreadsheet.json': {
+		/** Published and polled by n8n itself, every minute as the example says. */
+		active: true,
+		async run(n8n, workflow, sandbox) {
+			const files = () => sandbox.diskFiles().filter((file) => file.NAME.startsWith('new-leads-'));
+			const polls = () => sandbox.log.filter((entry) => entry.restMethod === 'crm.lead.list');
+			// The first poll after activation only notes where the table ends.
+			await eventually(() => polls().length > 0, 75000);
+			expect(files()).toEqual([]);
+			for (const title of ['Polled A', 'Polled B', 'Polled C'])
+				await sandboxCall(sandbox, 'crm.lead.add', { fields: { TITLE: title } });
+			const [file] = await eventually(() => (files().length ? files() : undefined), 75000);
+			expect(file.NAME).toMatch(/^new-leads-\d{4}-\d\d-\d\d-\d{4}\.xlsx$/);
+			expect(file.content.subarray(0, 2).toString()).toBe('PK');
+			expect(files()).toHaveLength(1);
+		},
+	},
+	'message-responsible-on-new-task.json': {
+		webhook: '/webhook/7e2f5c18-6d4a-4b9e-8c1f-b24f0e7a1c05/webhook',
+		async run(n8n, workflow, sandbox) {
+			// Outgoing-webhook mode: the portal admin registers the trigger's URL by hand.
+			sandbox.addOutgoingWebhook({
+				url: `${n8n.url}${this.webhook}`,
+				events: ['ONTASKADD'],
+				applicationToken: 'paste-the-outgoing-webhook-application-token',
+			});
+			const forged = sandbox.addOutgoingWebhook({ url: `${n8n.url}${this.webhook}`, events: ['ONTASKADD'] });
+			const { task } = await sandboxCall(sandbox, 'tasks.task.add', {
+				fields: { TITLE: 'Call the new supplier', RESPONSIBLE_ID: 2 },
+			});
+			const message = await eventually(() =>
+				sandbox.messages().find((m) => m.MESSAGE.includes('Call the new supplier')),
+			);
+			expect(message).toMatchObject({ DIALOG_ID: '2', MESSAGE: 'New task for you: [b]Call the new supplier[/b]' });
+			const deliveries = sandbox.eventLog().filter((entry) => entry.event === 'ONTASKADD');
+			expect(deliveries.map((entry) => entry.status).sort()).toEqual([200, 401]);
+			expect(sandbox.messages().filter((m) => m.MESSAGE.includes('Call the new supplier'))).toHaveLength(1);
+			sandbox.removeOutgoingWebhook(forged.id);
+			expect(task.id).toBeDefined();
+		},
+	},
+	'notify-chat-when-deal-won.json': {
+		webhook: '/webhook/4c7d1e90-2a5b-4f6e-9b3c-b24f0e7a1c04/webhook',
+		async run(n8n, workflow, sandbox) {
+			// OAuth2 mode: activation subscribed the trigger itself.
+			const bound = sandbox.eventBindings().filter((b) => b.handler === `${n8n.url}${this.webhook}`);
+			expect(bound.map((b) => b.event)).toEqual(['ONCRMDEALUPDATE']);
+			const won = await sandboxCall(sandbox, 'crm.deal.add', {
+				fields: { TITLE: 'Big order', OPPORTUNITY: 5000, CURRENCY_ID: 'EUR' },
+			});
+			const lost = await sandboxCall(sandbox, 'crm.deal.add', { fields: { TITLE: 'Small order' } });
+			await sandboxCall(sandbox, 'crm.deal.update', { id: lost, fields: { STAGE_ID: 'LOSE' } });
+			await sandboxCall(sandbox, 'crm.deal.update', { id: won, fields: { STAGE_ID: 'WON' } });
+			const message = await eventually(() =>
+				sandbox.messages().find((m) => m.MESSAGE.startsWith('[b]Deal won![/b]')),
+			);
+			expect(message).toMatchObject({
+				DIALOG_ID: 'chat7',
+				MESSAGE: '[b]Deal won![/b] Big order — 5000.00 EUR',
+			});
+			await sandbox.flushEvents();
+			expect(sandbox.messages().filter((m) => m.MESSAGE.includes('Small order'))).toEqual([]);
 		},
 	},
 	'create-lead-from-website-form.json': {
@@ -291,7 +367,7 @@ describe('example workflows in a real n8n', () => {
 		sandbox.seedUsers(1, () => ({ NAME: 'Former', EMAIL: 'gone@example.com', ACTIVE: false }));
 		await seedDigestTasks(sandbox);
 		n8n = await prepareN8n('examples');
-		await n8n.importCredentials([webhookCredential(sandbox)]);
+		await n8n.importCredentials([webhookCredential(sandbox), oauthCredential(sandbox)]);
 		for (const { workflow } of examples) await n8n.importWorkflow(workflow);
 	});
 
@@ -306,30 +382,27 @@ describe('example workflows in a real n8n', () => {
 		);
 	});
 
-	for (const { file, workflow } of loadExamples().filter(
-		({ file }) => !EXPECTATIONS[file]?.webhook,
-	)) {
+	const whenStarted = (file) => EXPECTATIONS[file]?.webhook || EXPECTATIONS[file]?.active;
+	for (const { file, workflow } of loadExamples().filter(({ file }) => !whenStarted(file))) {
 		it(`runs ${file}`, async () => {
 			await EXPECTATIONS[file].run(n8n, workflow, sandbox);
 		});
 	}
 
-	describe('with n8n started and the webhook examples published', () => {
+	describe('with n8n started and the triggered examples published', () => {
 		beforeAll(async () => {
 			for (const { file, workflow } of examples) {
-				if (EXPECTATIONS[file]?.webhook) await n8n.publishWorkflow(workflow.id);
+				if (whenStarted(file)) await n8n.publishWorkflow(workflow.id);
 			}
 			await n8n.start();
 			for (const { file } of examples)
 				if (EXPECTATIONS[file]?.webhook) await n8n.waitForWebhook(EXPECTATIONS[file].webhook);
 		});
 
-		for (const { file, workflow } of loadExamples().filter(
-			({ file }) => EXPECTATIONS[file]?.webhook,
-		)) {
+		for (const { file, workflow } of loadExamples().filter(({ file }) => whenStarted(file))) {
 			it(`runs ${file}`, async () => {
 				await EXPECTATIONS[file].run(n8n, workflow, sandbox);
-			});
+			}, 180000);
 		}
 	});
 });
