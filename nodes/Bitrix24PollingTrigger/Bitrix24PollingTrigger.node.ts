@@ -7,9 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, exportAll, listByOffset, rowsOf } from '../Bitrix24/transport';
+import { apiRequest, exportAll, rowsOf } from '../Bitrix24/transport';
+import { pollCalendar } from './calendar';
 import type { Cursor } from './cursor';
 import { advance } from './cursor';
+import { pollUsers } from './users';
 import type { Watched } from './watched';
 import { WATCHED } from './watched';
 
@@ -56,6 +58,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Calendar Event', value: 'calendarEvent' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Deal', value: 'deal' },
@@ -74,6 +77,27 @@ export class Bitrix24PollingTrigger implements INodeType {
 				required: true,
 				description: 'The entityTypeId of the smart process (quotes 7, smart invoices 31)',
 				displayOptions: { show: { resource: ['item'] } },
+			},
+			{
+				displayName: 'Calendar Type',
+				name: 'calendarType',
+				type: 'options',
+				options: [
+					{ name: 'Company', value: 'company_calendar' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Workgroup', value: 'group' },
+				],
+				default: 'user',
+				displayOptions: { show: { resource: ['calendarEvent'] } },
+			},
+			{
+				displayName: 'Calendar Owner ID',
+				name: 'calendarOwnerId',
+				type: 'number',
+				default: 1,
+				description:
+					'The user or workgroup whose calendar to watch (ignored for the company calendar)',
+				displayOptions: { show: { resource: ['calendarEvent'] } },
 			},
 			{
 				displayName: 'Trigger On',
@@ -102,6 +126,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 		const resource = this.getNodeParameter('resource') as string;
 		const mode = this.getNodeParameter('event') as 'created' | 'createdOrUpdated';
 		if (resource === 'user') return await pollUsers(this, mode);
+		if (resource === 'calendarEvent') return await pollCalendar(this, mode);
 		const watched = WATCHED[resource];
 		const params: IDataObject = { select: watched.select };
 		if (resource === 'item') {
@@ -199,39 +224,4 @@ async function changedSince(
 		idField: watched.idField,
 		rowIdField: watched.rowIdField,
 	});
-}
-
-/** Users: new ones only, by ID (user.get takes FILTER/sort/order, and has no modification time). */
-async function pollUsers(
-	ctx: IPollFunctions,
-	mode: 'created' | 'createdOrUpdated',
-): Promise<INodeExecutionData[][] | null> {
-	if (mode !== 'created') {
-		throw new NodeOperationError(ctx.getNode(), 'Users can only be watched for new ones', {
-			description:
-				'Set "Trigger On" to "New Records": Bitrix24 keeps no modification time for users.',
-		});
-	}
-	const newest = async () =>
-		rowsOf((await apiRequest.call(ctx, 'user.get', { sort: 'ID', order: 'DESC' })).result)[0];
-	if (ctx.getMode() === 'manual') {
-		const latest = await newest();
-		return latest ? [ctx.helpers.returnJsonArray([latest])] : null;
-	}
-	const state = ctx.getWorkflowStaticData('node') as { cursor?: Cursor; key?: string };
-	if (!state.cursor || state.key !== 'user') {
-		state.key = 'user';
-		const includeExisting = ctx.getNodeParameter('includeExisting', false) as boolean;
-		state.cursor = { lastId: includeExisting ? 0 : Number((await newest())?.ID ?? 0) };
-		if (!includeExisting) return null;
-	}
-	const lastId = state.cursor.lastId ?? 0;
-	const users = await listByOffset.call(ctx, {
-		method: 'user.get',
-		params: { FILTER: { '>ID': lastId }, sort: 'ID', order: 'ASC' },
-	});
-	const fresh = users.filter((user) => Number(user.ID) > lastId);
-	if (fresh.length === 0) return null;
-	state.cursor = { lastId: Math.max(...fresh.map((user) => Number(user.ID))) };
-	return [ctx.helpers.returnJsonArray(fresh)];
 }

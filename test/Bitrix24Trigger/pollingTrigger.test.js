@@ -153,3 +153,45 @@ describe('Bitrix24 Polling Trigger → users', () => {
 		}
 	});
 });
+
+describe('Bitrix24 Polling Trigger → calendar events', () => {
+	it('emits new and changed events of one calendar once', async () => {
+		const portal = await startPortal();
+		const at = (hours) => new Date(Date.now() + hours * 3600 * 1000).toISOString();
+		const add = (name, ownerId = 2) =>
+			portalCall(portal, 'calendar.event.add', {
+				type: 'user',
+				ownerId,
+				name,
+				from: at(24),
+				to: at(25),
+			});
+		try {
+			await add('Before');
+			const trigger = pollingTrigger(portal, {
+				parameters: {
+					resource: 'calendarEvent',
+					calendarType: 'user',
+					calendarOwnerId: 2,
+					event: 'createdOrUpdated',
+				},
+			});
+			expect(await trigger.poll()).toEqual([]);
+			const id = await add('Planning');
+			await add('Someone else', 1);
+			expect((await trigger.poll()).map((event) => event.NAME)).toEqual(['Planning']);
+			expect(await trigger.poll()).toEqual([]);
+			await portalCall(portal, 'calendar.event.update', {
+				id,
+				type: 'user',
+				ownerId: 2,
+				name: 'Planning (moved)',
+			});
+			expect((await trigger.poll()).map((event) => event.NAME)).toEqual(['Planning (moved)']);
+			expect(await trigger.poll()).toEqual([]);
+			expect((await trigger.test()).map((event) => Number(event.ID))).toEqual([id]);
+		} finally {
+			await portal.stop();
+		}
+	});
+});
