@@ -9,12 +9,11 @@ const manifest = JSON.parse(
 	fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'),
 );
 
-/** The `name` of each node/credential class the package lists, read from the built files. */
+/** Each node/credential class the package lists, instantiated from the built files. */
 function declared(kind) {
 	return manifest.n8n[kind].map((file) => {
 		const exports = require(path.join(__dirname, '..', '..', file));
-		const instance = new (Object.values(exports)[0])();
-		return kind === 'nodes' ? instance.description.name : instance.name;
+		return new (Object.values(exports)[0])();
 	});
 }
 
@@ -46,15 +45,22 @@ describe('package loading in a real n8n', () => {
 	it('lists every node the package declares, as n8n-nodes-bitrix24.<name>', async () => {
 		const types = await n8n.get('/types/nodes.json');
 		const names = new Set(types.map((type) => type.name));
-		for (const name of declared('nodes')) {
-			expect(names).toContain(`${manifest.name}.${name}`);
-			expect(names).toContain(`${manifest.name}.${name}Tool`);
+		for (const { description } of declared('nodes')) {
+			expect(names).toContain(`${manifest.name}.${description.name}`);
+			// n8n adds an AI-tool variant of every node marked usableAsTool (not of triggers).
+			if (description.usableAsTool)
+				expect(names).toContain(`${manifest.name}.${description.name}Tool`);
 		}
+		expect(declared('nodes').map(({ description }) => description.name)).toEqual([
+			'bitrix24',
+			'bitrix24Trigger',
+			'bitrix24PollingTrigger',
+		]);
 	});
 
 	it('lists every credential the package declares', async () => {
 		const types = await n8n.get('/types/credentials.json');
 		const names = new Set(types.map((type) => type.name));
-		for (const name of declared('credentials')) expect(names).toContain(name);
+		for (const { name } of declared('credentials')) expect(names).toContain(name);
 	});
 });
