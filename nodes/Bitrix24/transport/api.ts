@@ -115,6 +115,13 @@ export interface BatchOptions {
 	resend?: boolean;
 }
 
+/**
+ * Batch requests of reads that may be in flight at once: they change nothing, so their order
+ * does not matter, and waiting for each answer before sending the next would leave the burst
+ * unused. Writes go one request at a time, in order.
+ */
+const PARALLEL_READS = 3;
+
 /** Sends commands 50 per `batch` request and returns each one's result (see BatchOptions). */
 async function sendCommands(
 	ctx: Bitrix24Context,
@@ -131,7 +138,7 @@ async function sendCommands(
 		const again: Command[] = [];
 		let pause = 0;
 		let stopped = false;
-		for (const part of chunk(pending)) {
+		const sendPart = async (part: Command[]) => {
 			const answers = await sendBatch(ctx, call, part, stopOnFailure);
 			const partFailed = [...answers.values()].some(isRealFailure);
 			for (const command of part) {
@@ -150,11 +157,16 @@ async function sendCommands(
 					pause = Math.max(pause, wait);
 				}
 			}
-			if (partFailed && stopOnFailure) {
-				stopped = true;
-				break;
-			}
-		}
+			if (partFailed && stopOnFailure) stopped = true;
+		};
+		const parts = chunk(pending);
+		const lanes = batchIsRead(pending) ? PARALLEL_READS : 1;
+		let next = 0;
+		await Promise.all(
+			Array.from({ length: Math.min(lanes, parts.length) }, async () => {
+				while (next < parts.length && !stopped) await sendPart(parts[next++]);
+			}),
+		);
 		if (stopped) break;
 		if (again.length > 0) await call.runtime.sleep(pause);
 		pending = again;
