@@ -45,6 +45,7 @@ const { createExtras } = require('./extras');
 const { publicTask } = require('./methods/tasks');
 const { publicEvent } = require('./methods/calendar');
 const { createHttpServer } = require('./server');
+const { sleep } = require('./rest');
 const { EventHub } = require('./events/hub');
 const { scopeRequests } = require('./events/response-gate');
 
@@ -58,6 +59,8 @@ const DEFAULT_SCOPES = ['crm', 'user', 'department', 'task', 'calendar', 'im', '
  * @property {{limitSeconds?: number, windowSeconds?: number, costSeconds?: Record<string, number>}|false} [operating]
  * @property {number} [latencyMs] added to every REST and token-endpoint answer
  * @property {number} [countCostMsPerThousandRows] extra latency of list calls that count (start >= 0)
+ * @property {(ms: number) => Promise<void>} [sleep] how answers wait out `latencyMs` and COUNT costs
+ *   (default: a timer); with `now`, lets a benchmark run the sandbox on a virtual clock
  * @property {{userId?: number, code?: string, scope?: string[]}} [webhook]
  * @property {{clientId?: string, clientSecret?: string, tokenTtlSeconds?: number, scope?: string,
  *   applicationToken?: string}} [oauth] applicationToken: the app's fixed token in event deliveries
@@ -112,6 +115,7 @@ function normalizeOptions(options = {}) {
 		operating,
 		latencyMs: options.latencyMs ?? 0,
 		countCostMsPerThousandRows: options.countCostMsPerThousandRows ?? 0,
+		sleep: options.sleep ?? sleep,
 		webhook: {
 			userId: 1,
 			code: 'sbx4wh00k5ecr3t',

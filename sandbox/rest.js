@@ -83,7 +83,7 @@ async function handleRest(state, req, res, { pathname, query, body }) {
 	}
 
 	if (fired.has('dropAfter')) return drop(req, entry);
-	await sleep(state.options.latencyMs + extraLatencyMs);
+	await state.options.sleep(state.options.latencyMs + extraLatencyMs);
 
 	const headers = restHeaders(
 		outcome && outcome.ok ? outcome.processing || 0 : 0,

@@ -8,7 +8,6 @@
 
 const { parseStr } = require('./php-query');
 const { sendJson } = require('./envelope');
-const { sleep } = require('./rest');
 
 /**
  * @param {import('./index').SandboxState} state
@@ -47,7 +46,7 @@ async function handleTokenEndpoint(state, req, res, { query, body }) {
 		status: outcome.status,
 		error: outcome.error,
 	});
-	await sleep(state.options.latencyMs);
+	await state.options.sleep(state.options.latencyMs);
 	sendJson(res, outcome.status, outcome.body);
 }
 
