@@ -53,6 +53,13 @@ const ACTIVITY_FIELDS = [
 	{ name: 'RESULT_SUM', type: 'string', title: 'Result sum' },
 	{ name: 'RESULT_CURRENCY_ID', type: 'string', title: 'Result currency' },
 	{ name: 'IS_INCOMING_CHANNEL', type: 'char', title: 'Incoming channel', readOnly: true },
+	{ name: 'STORAGE_TYPE_ID', type: 'integer', title: 'Storage type' },
+	{
+		name: 'STORAGE_ELEMENT_IDS',
+		type: 'attached_diskfile',
+		title: 'Files',
+		multiple: true,
+	},
 	{
 		name: 'COMMUNICATIONS',
 		type: 'crm_activity_communication',

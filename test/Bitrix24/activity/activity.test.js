@@ -81,4 +81,41 @@ describe('Activity → Create To-Do, Get Many, Complete', () => {
 			await portal.stop();
 		}
 	});
+
+	it('attaches Disk files to a call by ID, and explains IDs that are not numbers', async () => {
+		const portal = await startPortal();
+		try {
+			const [contactId] = portal.seedContacts(1, () => ({ NAME: 'Ada' }));
+			const { output } = await runBitrix24(portal, {
+				items: [{ files: '12, n15' }, { files: 'contract.pdf' }],
+				parameters: {
+					resource: 'activity',
+					operation: 'create',
+					ownerType: 'contact',
+					ownerId: String(contactId),
+					activityType: 'call',
+					subject: 'Signed contract',
+					communication: '+44 20 7946 0000',
+					responsibleId: '1',
+					activityFields: { diskFiles: '={{ $json.files }}' },
+				},
+				continueOnFail: true,
+			});
+			expect(output[1].json.error).toBe('Disk File IDs must be numbers');
+			const listed = await runBitrix24(portal, {
+				parameters: {
+					resource: 'method',
+					operation: 'call',
+					method: 'crm.activity.get',
+					parametersJson: JSON.stringify({ id: output[0].json.id }),
+				},
+			});
+			expect(listed.output[0].json.result).toMatchObject({
+				STORAGE_TYPE_ID: '3',
+				STORAGE_ELEMENT_IDS: ['12', '15'],
+			});
+		} finally {
+			await portal.stop();
+		}
+	});
 });

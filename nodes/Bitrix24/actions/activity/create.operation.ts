@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ownerOf, ownerProperties } from '../crm/owner';
 import { simpleOperation } from '../simpleOperation';
@@ -73,6 +74,14 @@ export const { description, execute } = simpleOperation({
 					],
 					default: 2,
 				},
+				{
+					displayName: 'Disk File IDs',
+					name: 'diskFiles',
+					type: 'string',
+					default: '',
+					description:
+						'Bitrix24 Disk files to attach, comma-separated IDs (as the Disk File resource outputs them)',
+				},
 				{ displayName: 'End', name: 'END_TIME', type: 'dateTime', default: '' },
 				{ displayName: 'Start', name: 'START_TIME', type: 'dateTime', default: '' },
 			],
@@ -81,7 +90,7 @@ export const { description, execute } = simpleOperation({
 	call: (ctx, itemIndex) => {
 		const owner = ownerOf(ctx, itemIndex);
 		const type = ctx.getNodeParameter('activityType', itemIndex) as keyof typeof TYPES;
-		const { completed, ...extra } = ctx.getNodeParameter(
+		const { completed, diskFiles, ...extra } = ctx.getNodeParameter(
 			'activityFields',
 			itemIndex,
 			{},
@@ -99,6 +108,20 @@ export const { description, execute } = simpleOperation({
 		};
 		for (const key of ['START_TIME', 'END_TIME', 'DESCRIPTION'])
 			if (fields[key] === '') delete fields[key];
+		const files = String(diskFiles ?? '')
+			.split(',')
+			.map((id) => id.trim().replace(/^n/i, ''))
+			.filter(Boolean);
+		if (files.length) {
+			if (files.some((id) => !/^\d+$/.test(id))) {
+				throw new NodeOperationError(ctx.getNode(), 'Disk File IDs must be numbers', {
+					itemIndex,
+					description: `Got "${String(diskFiles)}". Give the IDs of Disk files, comma-separated, e.g. 12, 15.`,
+				});
+			}
+			// STORAGE_TYPE_ID 3: the files live on Bitrix24 Disk.
+			Object.assign(fields, { STORAGE_TYPE_ID: 3, STORAGE_ELEMENT_IDS: files.map(Number) });
+		}
 		return { method: 'crm.activity.add', params: { fields } };
 	},
 	output: (result) => ({ id: Number(result) }),
