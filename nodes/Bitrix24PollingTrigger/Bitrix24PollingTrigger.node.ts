@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest, exportAll, rowsOf } from '../Bitrix24/transport';
+import { authenticationProperty, bitrix24Credentials } from '../shared/authentication';
 import { pollCalendar } from './calendar';
 import type { Cursor } from './cursor';
 import { advance } from './cursor';
@@ -29,29 +30,9 @@ export class Bitrix24PollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'bitrix24WebhookApi',
-				required: true,
-				displayOptions: { show: { authentication: ['webhook'] } },
-			},
-			{
-				name: 'bitrix24OAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: bitrix24Credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Inbound Webhook', value: 'webhook' },
-					{ name: 'OAuth2 (Local or Marketplace App)', value: 'oAuth2' },
-				],
-				default: 'webhook',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Watch',
 				name: 'resource',
@@ -153,11 +134,12 @@ export class Bitrix24PollingTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as { cursor?: Cursor; key?: string };
 		const key = `${resource}:${String(params.entityTypeId ?? '')}:${mode}`;
 		if (!state.cursor || state.key !== key) {
+			const includeExisting = this.getNodeParameter('includeExisting', false) as boolean;
 			state.key = key;
-			state.cursor = this.getNodeParameter('includeExisting', false)
+			state.cursor = includeExisting
 				? {}
 				: await startingCursor(this, watched, params, mode, orderField);
-			if (!this.getNodeParameter('includeExisting', false)) return null;
+			if (!includeExisting) return null;
 		}
 
 		const cursor = state.cursor;

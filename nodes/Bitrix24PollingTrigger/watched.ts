@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { TASK_SELECT } from '../Bitrix24/actions/task/fields';
+
 /** How to list one kind of record by ID and by modification time. */
 export interface Watched {
 	method: string;
@@ -42,21 +44,7 @@ export const WATCHED: Record<string, Watched> = {
 		rowIdField: 'id',
 		modifiedField: 'CHANGED_DATE',
 		rowModifiedField: 'changedDate',
-		select: [
-			'ID',
-			'TITLE',
-			'DESCRIPTION',
-			'STATUS',
-			'PRIORITY',
-			'RESPONSIBLE_ID',
-			'CREATED_BY',
-			'GROUP_ID',
-			'DEADLINE',
-			'CREATED_DATE',
-			'CHANGED_DATE',
-			'CLOSED_DATE',
-			'UF_CRM_TASK',
-		],
+		select: TASK_SELECT,
 	},
 };
 

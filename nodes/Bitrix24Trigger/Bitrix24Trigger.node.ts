@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isPortalAccessToken } from '../Bitrix24/transport';
 import { portalOrigin } from '../Bitrix24/transport/connection';
+import { bitrix24Credentials } from '../shared/authentication';
 import { EVENT_NAME, eventDefinition, eventOptions, normalEventName } from './events';
 import { nestFormBody, portalOf, subjectIds } from './payload';
 import { fetchRecord } from './record';
@@ -28,18 +29,7 @@ export class Bitrix24Trigger implements INodeType {
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'bitrix24WebhookApi',
-				required: true,
-				displayOptions: { show: { authentication: ['webhook'] } },
-			},
-			{
-				name: 'bitrix24OAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: bitrix24Credentials,
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -145,10 +135,8 @@ export class Bitrix24Trigger implements INodeType {
 		if (!token || !(await trusted(this, auth, token))) {
 			return reject(401, 'Unknown application token');
 		}
-		if (
-			!selectedEvents(this).includes(event) &&
-			!selectedEvents(this).includes(event.replace(/_\d+$/, ''))
-		) {
+		const selected = selectedEvents(this);
+		if (!selected.includes(event) && !selected.includes(event.replace(/_\d+$/, ''))) {
 			res.status(200).json({ ignored: true });
 			return { noWebhookResponse: true };
 		}

@@ -137,11 +137,16 @@ function uniqueName(name, taken) {
 
 /** The file named by the `id` param; the documented errors when it is missing or unknown. */
 function fileOf(params, ctx) {
-	const p = lower(params);
+	return byId(ensureDisk(ctx.state).files, lower(params));
+}
+
+/** The object `p.id` names in `map` (files, folders, storages), or the method's id error. */
+function byId(map, p) {
 	if (p.id === undefined || p.id === '') throw noId();
-	const file = ensureDisk(ctx.state).files.get(intval(p.id));
-	if (!file) throw notFound(intval(p.id));
-	return file;
+	const id = intval(p.id);
+	const found = map.get(id);
+	if (!found) throw notFound(id);
+	return found;
 }
 
 /**
@@ -254,9 +259,7 @@ function register(registry) {
 		(params, ctx) => {
 			const disk = ensureDisk(ctx.state);
 			const p = lower(params);
-			if (p.id === undefined || p.id === '') throw noId();
-			const id = intval(p.id);
-			if (!disk.folders.has(id)) throw notFound(id);
+			const { ID: id } = byId(disk.folders, p);
 			const rows = [
 				...[...disk.folders.values()]
 					.filter((f) => f.PARENT_ID === id)
@@ -275,11 +278,7 @@ function register(registry) {
 		(params, ctx) => {
 			const disk = ensureDisk(ctx.state);
 			const p = lower(params);
-			if (p.id === undefined || p.id === '') throw noId();
-			const folderId = intval(p.id);
-			const folder = disk.folders.get(folderId);
-			if (!folder) throw notFound(folderId);
-			return uploadInto(folder, p, ctx);
+			return uploadInto(byId(disk.folders, p), p, ctx);
 		},
 		opts,
 	);
@@ -289,10 +288,7 @@ function register(registry) {
 		(params, ctx) => {
 			const disk = ensureDisk(ctx.state);
 			const p = lower(params);
-			if (p.id === undefined || p.id === '') throw noId();
-			const storageId = intval(p.id);
-			const storage = disk.storages.get(storageId);
-			if (!storage) throw notFound(storageId);
+			const storage = byId(disk.storages, p);
 			return uploadInto(disk.folders.get(storage.ROOT_OBJECT_ID), p, ctx);
 		},
 		opts,
@@ -303,10 +299,7 @@ function register(registry) {
 		(params, ctx) => {
 			const disk = ensureDisk(ctx.state);
 			const p = lower(params);
-			if (p.id === undefined || p.id === '') throw noId();
-			const parentId = intval(p.id);
-			const parent = disk.folders.get(parentId);
-			if (!parent) throw notFound(parentId);
+			const parent = byId(disk.folders, p);
 			const data = isPhpArray(p.data) ? upperKeys(p.data) : {};
 			const name = strval(data.NAME || '').trim();
 			if (!name) {
@@ -315,7 +308,7 @@ function register(registry) {
 					'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
 				);
 			}
-			if (namesIn(disk, parentId).has(name.toLowerCase())) {
+			if (namesIn(disk, parent.ID).has(name.toLowerCase())) {
 				// sandbox wording; the real code/text is UNCONFIRMED
 				throw new RestError(
 					'DISK_OBJ_22000',
@@ -328,7 +321,7 @@ function register(registry) {
 				ID: id,
 				NAME: name,
 				STORAGE_ID: parent.STORAGE_ID,
-				PARENT_ID: parentId,
+				PARENT_ID: parent.ID,
 				CREATED_BY: ctx.auth.userId,
 				CREATE_TIME: now,
 				UPDATE_TIME: now,

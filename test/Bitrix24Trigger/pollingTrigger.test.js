@@ -1,16 +1,6 @@
 const { startPortal, restRequests } = require('../helpers/bitrix24');
 const { pollingTrigger } = require('../helpers/triggers');
-
-async function portalCall(portal, method, params) {
-	const response = await fetch(`${portal.webhookUrl}${method}.json`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = await response.json();
-	if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
-	return body.result;
-}
+const { portalCall } = require('../helpers/portalCall');
 
 describe('Bitrix24 Polling Trigger', () => {
 	let portal;

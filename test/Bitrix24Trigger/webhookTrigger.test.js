@@ -1,17 +1,6 @@
 const { startPortal, restRequests } = require('../helpers/bitrix24');
 const { startWebhookTrigger } = require('../helpers/triggers');
-
-/** A REST call to the sandbox with its webhook, as a portal user's action. */
-async function portalCall(portal, method, params) {
-	const response = await fetch(`${portal.webhookUrl}${method}.json`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = await response.json();
-	if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
-	return body.result;
-}
+const { portalCall } = require('../helpers/portalCall');
 
 async function post(url, body, type = 'application/x-www-form-urlencoded') {
 	const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body });

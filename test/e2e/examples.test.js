@@ -9,6 +9,7 @@ const {
 	nodeOutput,
 	cleanUp,
 } = require('./harness');
+const { portalCall } = require('../helpers/portalCall');
 
 /** Open and closed tasks with deadlines around today, for the daily digest. */
 async function seedDigestTasks(sandbox) {
@@ -22,7 +23,7 @@ async function seedDigestTasks(sandbox) {
 		{ TITLE: 'Digest: no deadline', RESPONSIBLE_ID: 1 },
 		{ TITLE: 'Digest: done', RESPONSIBLE_ID: 1, DEADLINE: at(-1), STATUS: 5 },
 	];
-	for (const fields of tasks) await sandboxCall(sandbox, 'tasks.task.add', { fields });
+	for (const fields of tasks) await portalCall(sandbox, 'tasks.task.add', { fields });
 }
 
 /** Waits until `find` returns something; events and polls reach n8n asynchronously. */
@@ -34,18 +35,6 @@ async function eventually(find, timeoutMs = 30000) {
 		if (Date.now() > deadline) throw new Error('Timed out waiting for the workflow to act');
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-}
-
-/** Calls the sandbox over REST with its webhook, as a portal user would. */
-async function sandboxCall(sandbox, method, params) {
-	const response = await fetch(`${sandbox.webhookUrl}${method}.json`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = await response.json();
-	if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
-	return body.result;
 }
 
 /** What each example must do; an example without an entry here fails the suite. */
@@ -71,7 +60,7 @@ const EXPECTATIONS = {
 			await eventually(() => polls().length > 0, 75000);
 			expect(files()).toEqual([]);
 			for (const title of ['Polled A', 'Polled B', 'Polled C'])
-				await sandboxCall(sandbox, 'crm.lead.add', { fields: { TITLE: title } });
+				await portalCall(sandbox, 'crm.lead.add', { fields: { TITLE: title } });
 			const [file] = await eventually(() => (files().length ? files() : undefined), 75000);
 			expect(file.NAME).toMatch(/^new-leads-\d{4}-\d\d-\d\d-\d{4}\.xlsx$/);
 			expect(file.content.subarray(0, 2).toString()).toBe('PK');
@@ -87,17 +76,25 @@ const EXPECTATIONS = {
 				events: ['ONTASKADD'],
 				applicationToken: 'paste-the-outgoing-webhook-application-token',
 			});
-			const forged = sandbox.addOutgoingWebhook({ url: `${n8n.url}${this.webhook}`, events: ['ONTASKADD'] });
-			const { task } = await sandboxCall(sandbox, 'tasks.task.add', {
+			const forged = sandbox.addOutgoingWebhook({
+				url: `${n8n.url}${this.webhook}`,
+				events: ['ONTASKADD'],
+			});
+			const { task } = await portalCall(sandbox, 'tasks.task.add', {
 				fields: { TITLE: 'Call the new supplier', RESPONSIBLE_ID: 2 },
 			});
 			const message = await eventually(() =>
 				sandbox.messages().find((m) => m.MESSAGE.includes('Call the new supplier')),
 			);
-			expect(message).toMatchObject({ DIALOG_ID: '2', MESSAGE: 'New task for you: [b]Call the new supplier[/b]' });
+			expect(message).toMatchObject({
+				DIALOG_ID: '2',
+				MESSAGE: 'New task for you: [b]Call the new supplier[/b]',
+			});
 			const deliveries = sandbox.eventLog().filter((entry) => entry.event === 'ONTASKADD');
 			expect(deliveries.map((entry) => entry.status).sort()).toEqual([200, 401]);
-			expect(sandbox.messages().filter((m) => m.MESSAGE.includes('Call the new supplier'))).toHaveLength(1);
+			expect(
+				sandbox.messages().filter((m) => m.MESSAGE.includes('Call the new supplier')),
+			).toHaveLength(1);
 			sandbox.removeOutgoingWebhook(forged.id);
 			expect(task.id).toBeDefined();
 		},
@@ -106,14 +103,16 @@ const EXPECTATIONS = {
 		webhook: '/webhook/4c7d1e90-2a5b-4f6e-9b3c-b24f0e7a1c04/webhook',
 		async run(n8n, workflow, sandbox) {
 			// OAuth2 mode: activation subscribed the trigger itself.
-			const bound = sandbox.eventBindings().filter((b) => b.handler === `${n8n.url}${this.webhook}`);
+			const bound = sandbox
+				.eventBindings()
+				.filter((b) => b.handler === `${n8n.url}${this.webhook}`);
 			expect(bound.map((b) => b.event)).toEqual(['ONCRMDEALUPDATE']);
-			const won = await sandboxCall(sandbox, 'crm.deal.add', {
+			const won = await portalCall(sandbox, 'crm.deal.add', {
 				fields: { TITLE: 'Big order', OPPORTUNITY: 5000, CURRENCY_ID: 'EUR' },
 			});
-			const lost = await sandboxCall(sandbox, 'crm.deal.add', { fields: { TITLE: 'Small order' } });
-			await sandboxCall(sandbox, 'crm.deal.update', { id: lost, fields: { STAGE_ID: 'LOSE' } });
-			await sandboxCall(sandbox, 'crm.deal.update', { id: won, fields: { STAGE_ID: 'WON' } });
+			const lost = await portalCall(sandbox, 'crm.deal.add', { fields: { TITLE: 'Small order' } });
+			await portalCall(sandbox, 'crm.deal.update', { id: lost, fields: { STAGE_ID: 'LOSE' } });
+			await portalCall(sandbox, 'crm.deal.update', { id: won, fields: { STAGE_ID: 'WON' } });
 			const message = await eventually(() =>
 				sandbox.messages().find((m) => m.MESSAGE.startsWith('[b]Deal won![/b]')),
 			);

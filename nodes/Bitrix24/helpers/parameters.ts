@@ -93,3 +93,31 @@ export function checkedMethodName(
 	}
 	return method;
 }
+
+/**
+ * A "Filters" collection as a Bitrix24 filter: options left empty are dropped, and its
+ * "Custom Filter (JSON)" (option `custom`) is merged in.
+ */
+export function filterParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject {
+	const chosen = { ...(ctx.getNodeParameter(name, itemIndex, {}) as IDataObject) };
+	const custom =
+		chosen.custom !== undefined
+			? jsonObjectParameter(ctx, `${name}.custom`, itemIndex, 'Custom Filter (JSON)')
+			: {};
+	delete chosen.custom;
+	for (const [key, value] of Object.entries(chosen))
+		if (value === '' || value === 0 || (Array.isArray(value) && value.length === 0))
+			delete chosen[key];
+	return { ...chosen, ...custom };
+}
+
+/** The row limit of a "Return All / Limit" pair: undefined for all rows. */
+export function rowLimitParameter(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	return ctx.getNodeParameter('returnAll', itemIndex, false)
+		? undefined
+		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}

@@ -1,5 +1,14 @@
 const { startPortal, runBitrix24, restRequests } = require('../../helpers/bitrix24');
 
+/** Each input item {key, method, params} is one call. */
+const ONE_CALL_PER_ITEM = {
+	resource: 'batch',
+	operation: 'run',
+	key: '={{ $json.key }}',
+	method: '={{ $json.method }}',
+	parametersJson: '={{ JSON.stringify($json.params) }}',
+};
+
 describe('Batch → Run', () => {
 	let portal;
 	beforeEach(async () => {
@@ -26,13 +35,7 @@ describe('Batch → Run', () => {
 		];
 		const { output, error } = await runBitrix24(portal, {
 			items,
-			parameters: {
-				resource: 'batch',
-				operation: 'run',
-				key: '={{ $json.key }}',
-				method: '={{ $json.method }}',
-				parametersJson: '={{ JSON.stringify($json.params) }}',
-			},
+			parameters: ONE_CALL_PER_ITEM,
 		});
 		expect(error).toBeUndefined();
 		expect(restRequests(portal)).toBe(3);
@@ -98,13 +101,7 @@ describe('Batch → Run', () => {
 		];
 		const { output } = await runBitrix24(portal, {
 			items,
-			parameters: {
-				resource: 'batch',
-				operation: 'run',
-				key: '={{ $json.key }}',
-				method: '={{ $json.method }}',
-				parametersJson: '={{ JSON.stringify($json.params) }}',
-			},
+			parameters: ONE_CALL_PER_ITEM,
 			continueOnFail: true,
 		});
 		expect(output).toHaveLength(59);
@@ -132,11 +129,7 @@ describe('Batch → Run', () => {
 		const { output } = await runBitrix24(portal, {
 			items,
 			parameters: {
-				resource: 'batch',
-				operation: 'run',
-				key: '={{ $json.key }}',
-				method: '={{ $json.method }}',
-				parametersJson: '={{ JSON.stringify($json.params) }}',
+				...ONE_CALL_PER_ITEM,
 				halt: true,
 			},
 			continueOnFail: true,
@@ -158,13 +151,7 @@ describe('Batch → Run', () => {
 					params: { fields: { TITLE: `N${i}` } },
 				})),
 			],
-			parameters: {
-				resource: 'batch',
-				operation: 'run',
-				key: '={{ $json.key }}',
-				method: '={{ $json.method }}',
-				parametersJson: '={{ JSON.stringify($json.params) }}',
-			},
+			parameters: ONE_CALL_PER_ITEM,
 		});
 		expect(error.message).toMatch(/crm\.lead\.get/);
 		expect(portal.leads()).toHaveLength(0);

@@ -87,7 +87,12 @@ export const description = updateDisplayOptions(
 
 interface NamedCall extends Command {
 	itemIndex: number;
+	/** Keys of the calls its parameters refer to. */
+	refs: string[];
 }
+
+/** A call as the parameters give it, before it is named. */
+type PlannedCall = Omit<NamedCall, 'key' | 'refs'> & { key?: string };
 
 type CallOutcome =
 	| { ok: true; result: CommandResult & { ok: true } }
@@ -95,10 +100,7 @@ type CallOutcome =
 
 const KEY = /^[\w.-]+$/;
 
-function callsOfItem(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-): Array<Omit<NamedCall, 'key'> & { key?: string }> {
+function callsOfItem(ctx: IExecuteFunctions, itemIndex: number): PlannedCall[] {
 	if (ctx.getNodeParameter('callsFrom', itemIndex, 'items') === 'items') {
 		const key = String(ctx.getNodeParameter('key', itemIndex, '')).trim();
 		return [
@@ -152,7 +154,7 @@ function callsOfItem(
 /** Names the calls, and checks keys are unique and references point to earlier calls. */
 function nameCalls(
 	ctx: IExecuteFunctions,
-	planned: Array<Array<Omit<NamedCall, 'key'> & { key?: string }> | ItemError>,
+	planned: Array<PlannedCall[] | ItemError>,
 ): Array<NamedCall | ItemError> {
 	const calls: Array<NamedCall | ItemError> = [];
 	const seen = new Set<string>();
@@ -165,14 +167,15 @@ function nameCalls(
 		for (const call of plan) {
 			count++;
 			const key = call.key ?? `call${count}`;
+			const refs = [...referencedKeys(call.params)];
 			const problem = !KEY.test(key)
 				? `Key "${key}" can only have letters, digits, "_", "-" and "."`
 				: seen.has(key)
 					? `Key "${key}" is used by two calls`
-					: [...referencedKeys(call.params)].find((ref) => !seen.has(ref));
+					: refs.find((ref) => !seen.has(ref));
 			seen.add(key);
 			if (problem === undefined) {
-				calls.push({ ...call, key });
+				calls.push({ ...call, key, refs });
 				continue;
 			}
 			const message = problem.startsWith('Key')
@@ -215,16 +218,15 @@ export async function execute(
 			),
 		});
 
-	let pending = calls.filter((call): call is NamedCall => !isItemError(call));
-	while (pending.length > 0 && haltedAt === undefined) {
+	const named = calls.filter((call): call is NamedCall => !isItemError(call));
+	let next = 0;
+	while (next < named.length && haltedAt === undefined) {
 		const part: NamedCall[] = [];
 		const inPart = new Set<string>();
-		let rest = pending;
-		while (rest.length > 0 && part.length < BATCH_SIZE) {
-			const [call, ...others] = rest;
-			rest = others;
-			const refs = [...referencedKeys(call.params)];
-			const failed = refs.find(
+		let chained = false;
+		for (; next < named.length && part.length < BATCH_SIZE; next++) {
+			const call = named[next];
+			const failed = call.refs.find(
 				(ref) =>
 					(answered.get(ref) ?? { ok: true }).ok === false ||
 					(!answered.has(ref) && !inPart.has(ref)),
@@ -240,15 +242,12 @@ export async function execute(
 				if (kind === 'total') return { value: answer.total };
 				return { value: valueAt(answer.result, path) };
 			}) as IDataObject;
+			chained ||= call.refs.some((ref) => inPart.has(ref));
 			part.push({ ...call, params });
 			inPart.add(call.key);
 		}
-		pending = rest;
 		if (part.length === 0) continue;
 
-		const chained = part.some((call) =>
-			[...referencedKeys(call.params)].some((ref) => inPart.has(ref)),
-		);
 		const results = await apiBatch.call(this, part, {
 			stopOnFailure: stopAtFailure,
 			resend: !chained,

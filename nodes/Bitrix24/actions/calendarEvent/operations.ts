@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
 import { isEmpty, orderError, parseTime } from './dates';
@@ -126,9 +126,7 @@ export const getAll = simpleOperation({
 	},
 	output: (result, _params, ctx, itemIndex) => {
 		const events = Array.isArray(result) ? (result as IDataObject[]) : [];
-		const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = ctx.getNodeParameter('limit', itemIndex, 50) as number;
-		return shape(ctx, itemIndex, returnAll ? events : events.slice(0, limit));
+		return shape(ctx, itemIndex, events.slice(0, rowLimitParameter(ctx, itemIndex)));
 	},
 });
 

@@ -7,24 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../helpers/execute';
-import { jsonObjectParameter } from '../../helpers/parameters';
+import { filterParameter, rowLimitParameter } from '../../helpers/parameters';
 import { exportAll, listByOffset } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { simplifyProperty, sorted } from './fields';
 import { selectFor, simplify } from './record';
-
-function filterFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const chosen = { ...(ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
-	const custom =
-		chosen.custom !== undefined
-			? jsonObjectParameter(ctx, 'filters.custom', itemIndex, 'Custom Filter (JSON)')
-			: {};
-	delete chosen.custom;
-	for (const [key, value] of Object.entries(chosen))
-		if (value === '' || value === 0) delete chosen[key];
-	return { ...chosen, ...custom };
-}
 
 /** Get Many: Return All (fast export) or Limit, filters, field selection, sort, Simplify. */
 export function crmGetMany(entity: CrmEntity) {
@@ -127,8 +115,7 @@ export function crmGetMany(entity: CrmEntity) {
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+			const limit = rowLimitParameter(this, itemIndex);
 			const simplified = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 			const options = this.getNodeParameter('options', itemIndex, {}) as {
 				fields?: string[];
@@ -136,7 +123,7 @@ export function crmGetMany(entity: CrmEntity) {
 			};
 			const fields = options.fields ?? [];
 			const params: IDataObject = {
-				filter: filterFrom(this, itemIndex),
+				filter: filterParameter(this, 'filters', itemIndex),
 				select: selectFor(entity, fields, simplified),
 			};
 			const rule = options.sort?.rule;

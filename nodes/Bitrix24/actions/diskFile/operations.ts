@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../helpers/execute';
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
 import { listByOffset } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
@@ -78,13 +78,12 @@ export const getAll = {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const folderId = recordIdParameter(this, 'folderId', itemIndex, 'Folder ID');
 			const filters = this.getNodeParameter('diskFilters', itemIndex, {}) as IDataObject;
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const params: IDataObject = { id: folderId };
 			if (filters.type) params.filter = { TYPE: filters.type };
 			const rows = await listByOffset.call(this, {
 				method: 'disk.folder.getchildren',
 				params,
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: rowLimitParameter(this, itemIndex),
 			});
 			return rows.map(diskObjectOutput);
 		});

@@ -7,7 +7,11 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../helpers/execute';
-import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters';
+import {
+	jsonObjectParameter,
+	recordIdParameter,
+	rowLimitParameter,
+} from '../../helpers/parameters';
 import { exportAll } from '../../transport';
 import { recordLocator, returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
@@ -129,7 +133,6 @@ export const getAll = {
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			return await exportAll.call(this, {
 				method: 'crm.item.list',
 				params: {
@@ -139,7 +142,7 @@ export const getAll = {
 				},
 				rowsKey: 'items',
 				idField: 'id',
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: rowLimitParameter(this, itemIndex),
 			});
 		});
 	},

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../helpers/parameters';
+import { portalOption } from '../crm/fields';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskFieldOptions, taskFieldsFrom, taskOutput } from './fields';
 
@@ -9,16 +10,7 @@ export const create = simpleOperation({
 	operation: 'create',
 	properties: [
 		{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true },
-		{
-			displayName: 'Responsible User Name or ID',
-			name: 'responsibleId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			default: '',
-			required: true,
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		{ ...portalOption('Responsible User', 'responsibleId', 'getUsers'), required: true },
 		{
 			displayName: 'Additional Fields',
 			name: 'taskFields',

@@ -15,6 +15,27 @@ export const STATUS_NAMES: Record<string, string> = {
 	'7': 'Declined',
 };
 
+/** The fields task lists ask for (tasks.task.list wants `select` spelled out). */
+export const TASK_SELECT = [
+	'ID',
+	'TITLE',
+	'DESCRIPTION',
+	'STATUS',
+	'PRIORITY',
+	'RESPONSIBLE_ID',
+	'CREATED_BY',
+	'GROUP_ID',
+	'PARENT_ID',
+	'DEADLINE',
+	'CREATED_DATE',
+	'CHANGED_DATE',
+	'CLOSED_DATE',
+	'ACCOMPLICES',
+	'AUDITORS',
+	'TAGS',
+	'UF_CRM_TASK',
+];
+
 export const taskLocator: INodeProperties = recordLocator({
 	name: 'taskId',
 	label: 'Task',

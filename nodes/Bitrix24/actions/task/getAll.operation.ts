@@ -7,31 +7,11 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../helpers/execute';
-import { jsonObjectParameter } from '../../helpers/parameters';
+import { filterParameter, rowLimitParameter } from '../../helpers/parameters';
 import { exportAll, listByOffset } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { portalOption, sorted } from '../crm/fields';
-import { simpleTask, simplifyTaskProperty, STATUS_NAMES } from './fields';
-
-const SELECT = [
-	'ID',
-	'TITLE',
-	'DESCRIPTION',
-	'STATUS',
-	'PRIORITY',
-	'RESPONSIBLE_ID',
-	'CREATED_BY',
-	'GROUP_ID',
-	'PARENT_ID',
-	'DEADLINE',
-	'CREATED_DATE',
-	'CHANGED_DATE',
-	'CLOSED_DATE',
-	'ACCOMPLICES',
-	'AUDITORS',
-	'TAGS',
-	'UF_CRM_TASK',
-];
+import { simpleTask, simplifyTaskProperty, STATUS_NAMES, TASK_SELECT } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -104,19 +84,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-function filterFrom(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const chosen = { ...(ctx.getNodeParameter('taskFilters', itemIndex, {}) as IDataObject) };
-	const custom =
-		chosen.custom !== undefined
-			? jsonObjectParameter(ctx, 'taskFilters.custom', itemIndex, 'Custom Filter (JSON)')
-			: {};
-	delete chosen.custom;
-	for (const [key, value] of Object.entries(chosen))
-		if (value === '' || value === 0 || (Array.isArray(value) && value.length === 0))
-			delete chosen[key];
-	return { ...chosen, ...custom };
-}
-
 export const getAll = {
 	description: updateDisplayOptions(
 		{ show: { resource: ['task'], operation: ['getAll'] } },
@@ -127,14 +94,13 @@ export const getAll = {
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+			const limit = rowLimitParameter(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			const sortBy = (options.sortBy as string | undefined) ?? 'ID';
 			const direction = (options.sortDirection as string | undefined) ?? 'ASC';
 			const request = {
 				method: 'tasks.task.list',
-				params: { filter: filterFrom(this, itemIndex), select: SELECT },
+				params: { filter: filterParameter(this, 'taskFilters', itemIndex), select: TASK_SELECT },
 				rowsKey: 'tasks',
 				idField: 'ID',
 				rowIdField: 'id',

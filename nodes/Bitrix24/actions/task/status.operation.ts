@@ -1,4 +1,5 @@
 import { recordIdParameter } from '../../helpers/parameters';
+import { portalOption } from '../crm/fields';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
@@ -26,16 +27,7 @@ export const delegate = simpleOperation({
 	operation: 'delegate',
 	properties: [
 		taskLocator,
-		{
-			displayName: 'New Responsible User Name or ID',
-			name: 'userId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			default: '',
-			required: true,
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		{ ...portalOption('New Responsible User', 'userId', 'getUsers'), required: true },
 		simplifyTaskProperty,
 	],
 	call: (ctx, itemIndex) => ({

@@ -9,7 +9,7 @@ import {
 	taskLocator,
 	taskOutput,
 } from './fields';
-import { sorted } from '../crm/fields';
+import { portalOption, sorted } from '../crm/fields';
 
 export const update = simpleOperation({
 	resource: 'task',
@@ -24,15 +24,7 @@ export const update = simpleOperation({
 			default: {},
 			options: sorted([
 				...taskFieldOptions,
-				{
-					displayName: 'Responsible User Name or ID',
-					name: 'RESPONSIBLE_ID',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getUsers' },
-					default: '',
-					description:
-						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				},
+				portalOption('Responsible User', 'RESPONSIBLE_ID', 'getUsers'),
 				{ displayName: 'Title', name: 'TITLE', type: 'string', default: '' },
 			]),
 		},

@@ -8,7 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../helpers/execute';
 import { comparableValue } from '../../helpers/multiFields';
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
 import { listByOffset } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
@@ -125,7 +125,6 @@ export const getAll = {
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const filters = this.getNodeParameter('userFilters', itemIndex, {}) as IDataObject;
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const filter: IDataObject = {};
 			if (filters.active !== false) filter.ACTIVE = true;
 			if (filters.department) filter.UF_DEPARTMENT = Number(filters.department);
@@ -135,7 +134,7 @@ export const getAll = {
 				params: search
 					? { FILTER: { FIND: search } }
 					: { FILTER: filter, sort: 'ID', order: 'ASC' },
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: rowLimitParameter(this, itemIndex),
 			});
 			return shape(this, itemIndex, users);
 		});
