@@ -54,6 +54,59 @@ function run(command, args, options, log) {
 	});
 }
 
+function isReady(paths, marker) {
+	return fs.existsSync(marker) && fs.existsSync(paths.n8n) && fs.existsSync(paths.node);
+}
+
+const STALE_LOCK_MS = 30 * 60 * 1000;
+
+/**
+ * Takes the install lock, or waits while another process (an `npm start` beside `npm test`)
+ * installs into the same folder. Resolves true when this process holds the lock, false when
+ * the other install ended while waiting.
+ */
+async function acquireLock(lock, log) {
+	let announced = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			return true;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+		}
+		let age;
+		try {
+			age = Date.now() - fs.statSync(lock).mtimeMs;
+		} catch {
+			return false; // released between mkdir and stat
+		}
+		if (age > STALE_LOCK_MS) {
+			log(`Removing a stale install lock (${Math.round(age / 60000)} min old): ${lock}`);
+			fs.rmSync(lock, { recursive: true, force: true });
+			continue;
+		}
+		if (!announced) log(`Another process is installing n8n into ${path.dirname(lock)}; waiting for it…`);
+		announced = true;
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		if (!fs.existsSync(lock)) return false;
+	}
+}
+
+/** n8n dies at start-up with "SQLite package has not been found" when this fails. */
+async function verifySqlite(paths, env, log) {
+	const probe =
+		"const n8nRequire = require('module').createRequire(require.resolve('n8n/package.json'));" +
+		"const sqlite3 = n8nRequire('sqlite3');" +
+		"const db = new sqlite3.Database(':memory:');" +
+		"db.get('select sqlite_version() as v', (e, row) => { if (e) throw e; console.log(row.v); db.close(); });";
+	try {
+		const version = await run(paths.node, ['-e', probe], { cwd: paths.dir, env }, log);
+		log(`  SQLite driver loads (SQLite ${version.trim()}).`);
+	} catch (error) {
+		throw new Error(`The SQLite driver n8n needs did not build, so n8n cannot start. ${error.message}`);
+	}
+}
+
 function freeDiskGb(dir) {
 	try {
 		const stats = fs.statfsSync(dir);
@@ -73,21 +126,19 @@ function freeDiskGb(dir) {
  */
 async function ensureN8n({ version = N8N_VERSION, log = (line) => console.log(line) } = {}) {
 	const paths = runtimePaths(version);
-	const marker = path.join(paths.dir, '.ready');
-	if (fs.existsSync(marker) && fs.existsSync(paths.n8n) && fs.existsSync(paths.node)) return paths;
+	// `.ready` markers of earlier installers were written without checking the SQLite driver.
+	const marker = path.join(paths.dir, '.ready-checked');
+	if (isReady(paths, marker)) return paths;
 
 	fs.mkdirSync(paths.dir, { recursive: true });
 	const free = freeDiskGb(paths.dir);
 	if (free < 4) log(`Warning: only ${free.toFixed(1)} GB free in ${paths.dir}; the n8n install needs about 3 GB.`);
 
 	const lock = path.join(paths.dir, '.installing');
-	try {
-		fs.mkdirSync(lock);
-	} catch {
-		const age = Date.now() - fs.statSync(lock).mtimeMs;
-		if (age < 30 * 60 * 1000) {
-			throw new Error(`Another n8n install is running in ${paths.dir} (remove ${lock} if it is stale).`);
-		}
+	if (!(await acquireLock(lock, log))) {
+		// Another process finished the install while this one waited for it.
+		if (isReady(paths, marker)) return paths;
+		return ensureN8n({ version, log });
 	}
 	try {
 		const started = Date.now();
@@ -113,7 +164,10 @@ async function ensureN8n({ version = N8N_VERSION, log = (line) => console.log(li
 		log('  1/2 downloading packages (npm install, scripts off)…');
 		await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: paths.dir, env }, log);
 		log('  2/2 building the SQLite driver for Node 24…');
-		await run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: paths.dir, env }, log);
+		// A project's `.npmrc` (this repository's says ignore-scripts=true) reaches nested npm runs
+		// through npm_config_* variables; a rebuild with scripts off "succeeds" without building.
+		await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: paths.dir, env: { ...env, npm_config_ignore_scripts: 'false' } }, log);
+		await verifySqlite(paths, env, log);
 		const check = await run(paths.node, [paths.n8n, '--version'], { cwd: paths.dir, env }, log);
 		fs.writeFileSync(marker, JSON.stringify({ n8n: check.trim(), node: NODE24_VERSION }));
 		log(`n8n ${check.trim()} installed in ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -123,4 +177,4 @@ async function ensureN8n({ version = N8N_VERSION, log = (line) => console.log(li
 	}
 }
 
-module.exports = { ensureN8n, runtimePaths, cacheRoot, N8N_VERSION };
+module.exports = { ensureN8n, runtimePaths, cacheRoot, acquireLock, verifySqlite, N8N_VERSION };
