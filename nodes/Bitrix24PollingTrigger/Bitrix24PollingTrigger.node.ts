@@ -90,7 +90,17 @@ export class Bitrix24PollingTrigger implements INodeType {
 					{ name: 'New or Updated Records', value: 'createdOrUpdated' },
 				],
 				default: 'created',
+				displayOptions: { hide: { resource: ['user'] } },
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'New Records', value: 'created' }],
+				default: 'created',
 				hint: 'Users can only be watched for new ones: Bitrix24 keeps no modification time for them',
+				displayOptions: { show: { resource: ['user'] } },
 			},
 			{
 				displayName: 'Include Existing Records on First Run',

@@ -185,3 +185,41 @@ describe('Bitrix24 Polling Trigger → calendar events', () => {
 		}
 	});
 });
+
+describe('Bitrix24 Polling Trigger → Trigger On', () => {
+	const { NodeHelpers } = require('n8n-workflow');
+	const {
+		Bitrix24PollingTrigger,
+	} = require('../../nodes/Bitrix24PollingTrigger/Bitrix24PollingTrigger.node');
+	const { description } = new Bitrix24PollingTrigger();
+	/** The "Trigger On" field n8n shows for a watched record type. */
+	const triggerOn = (resource) => {
+		const shown = description.properties.filter(
+			(property) =>
+				property.name === 'event' &&
+				NodeHelpers.displayParameter({ resource }, property, null, description),
+		);
+		expect(shown).toHaveLength(1);
+		return shown[0];
+	};
+
+	it('shows the users-only hint for users alone, where only new records can be watched', () => {
+		expect(triggerOn('user').hint).toMatch(/Users can only be watched for new ones/);
+		expect(triggerOn('user').options.map((option) => option.value)).toEqual(['created']);
+		for (const resource of [
+			'lead',
+			'deal',
+			'contact',
+			'company',
+			'item',
+			'task',
+			'calendarEvent',
+		]) {
+			expect(triggerOn(resource).hint).toBeUndefined();
+			expect(triggerOn(resource).options.map((option) => option.value)).toEqual([
+				'created',
+				'createdOrUpdated',
+			]);
+		}
+	});
+});
