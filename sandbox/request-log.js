@@ -22,6 +22,7 @@ const { deepCopy, setOwn } = require('./php');
  * @property {boolean} dropped the connection was destroyed instead of answered
  * @property {null|{commands: number, methods: string[]}} batch
  * @property {Record<string, any>} params method params (auth params removed)
+ * @property {number} inFlight REST requests in progress when this one arrived, itself included
  */
 
 const TOKEN_RUN = /[a-z0-9]{32,}/g;
@@ -74,11 +75,13 @@ class RequestLog {
 	constructor() {
 		/** @type {LogEntry[]} */
 		this.entries = [];
+		/** REST requests arrived and not answered (or dropped) yet. */
+		this.inFlight = 0;
 	}
 
 	/**
 	 * Appends an entry for an arriving request.
-	 * @param {Omit<LogEntry, 'n'|'status'|'error'|'executed'|'dropped'>} fields
+	 * @param {Omit<LogEntry, 'n'|'status'|'error'|'executed'|'dropped'|'inFlight'>} fields
 	 * @returns {LogEntry}
 	 */
 	open(fields) {
@@ -95,9 +98,20 @@ class RequestLog {
 			dropped: false,
 			batch: fields.batch,
 			params: fields.params,
+			inFlight: this.inFlight,
 		};
 		this.entries.push(entry);
 		return entry;
+	}
+
+	/** Counts a request in progress until `done` is called. */
+	begin() {
+		this.inFlight++;
+		let finished = false;
+		return () => {
+			if (!finished) this.inFlight--;
+			finished = true;
+		};
 	}
 
 	/** Empties the log in place (request numbering restarts at 1). */

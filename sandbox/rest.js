@@ -27,7 +27,18 @@ const sleep = (ms) =>
  * @param {import('node:http').ServerResponse} res
  * @param {{pathname: string, query: string, body: Buffer}} request
  */
-async function handleRest(state, req, res, { pathname, query, body }) {
+async function handleRest(state, req, res, request) {
+	const done = state.log.begin();
+	try {
+		await answerRest(state, req, res, request);
+	} finally {
+		done();
+	}
+}
+
+/** The steps at the top of this file; parameters as for handleRest. */
+async function answerRest(state, req, res, request) {
+	const { pathname, query, body } = request;
 	const { clock } = state;
 	const arrivedMs = clock.now();
 	const route = parseRestRoute(pathname);

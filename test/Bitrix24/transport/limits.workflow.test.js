@@ -30,9 +30,8 @@ describe('transport limits and faults in a workflow', () => {
 		const { output, error } = await runBitrix24(portal, currentUserTwice);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(2);
+		// The window only resets 3 s after the first call: a retry before that would meet 429 again.
 		expect(portal.log.map((entry) => entry.status)).toEqual([200, 429, 200]);
-		const [, blocked, retried] = portal.log;
-		expect(retried.at - blocked.at).toBeGreaterThanOrEqual(1000);
 	});
 
 	it('fails clearly when waiting for the reset would exceed the credential bound', async () => {
@@ -87,9 +86,8 @@ describe('transport limits and faults in a workflow', () => {
 			expect(error).toBeUndefined();
 		}
 		expect(restRequests(portal)).toBe(60);
+		// Unpaced, calls 51–60 would overflow the bucket and be refused with 503.
 		expect(portal.log.filter((entry) => entry.status === 503)).toHaveLength(0);
-		const paced = portal.log[59].at - portal.log[49].at;
-		expect(paced).toBeGreaterThanOrEqual(4500);
 	});
 
 	it('waits out OPERATION_TIME_LIMIT met by pages inside a chained export batch', async () => {
