@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
 import { authenticationProperty, bitrix24Credentials } from '../shared/authentication';
 import * as activity from './actions/activity/Activity.resource';
 import * as batch from './actions/batch/Batch.resource';
@@ -43,8 +44,7 @@ export class Bitrix24 implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["resource"] === "method" ? $parameter["method"] : $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description:
-			'Work with Bitrix24 CRM, users, tasks, calendar, chats and Disk, and call any Bitrix24 REST method',
+		description: BITRIX24_DESCRIPTION,
 		defaults: { name: 'Bitrix24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

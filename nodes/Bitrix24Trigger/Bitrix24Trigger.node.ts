@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isPortalAccessToken } from '../Bitrix24/transport';
 import { portalOrigin } from '../Bitrix24/transport/connection';
+import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
 import { bitrix24Credentials } from '../shared/authentication';
 import { EVENT_NAME, eventDefinition, eventOptions, normalEventName } from './events';
 import { nestFormBody, portalOf, subjectIds } from './payload';
@@ -25,7 +26,7 @@ export class Bitrix24Trigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when something happens in Bitrix24',
+		description: BITRIX24_DESCRIPTION,
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
