@@ -46,8 +46,10 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<Reso
 	const fields = Object.entries((envelope.result as Record<string, IDataObject>) ?? {})
 		.filter(([id, field]) => id.startsWith('UF_') && !field.isReadOnly)
 		.map(([id, field]) => toMapperField(id, field));
+	if (fields.length > 0) return { fields };
+	// n8n shows the notice whenever it is given, also over automatic mapping: only when empty.
 	return {
 		fields,
-		emptyFieldsNotice: `This ${entity.label.toLowerCase()} type has no custom fields yet (add them in Bitrix24 or with the Custom Field resource)`,
+		emptyFieldsNotice: `There are no custom fields for ${entity.plural} yet. Add them in Bitrix24's CRM settings or with this node's Custom Field resource, then reopen this node.`,
 	};
 }

@@ -1,6 +1,11 @@
 // The custom-fields resource mapper of Create/Update/Upsert: UF_CRM_* fields by label and type,
 // values set in the mapper or taken from the input item ("map automatically").
-const { startPortal, runBitrix24, callBitrix24Method } = require('../../helpers/bitrix24');
+const {
+	startPortal,
+	runBitrix24,
+	callBitrix24Method,
+	Bitrix24,
+} = require('../../helpers/bitrix24');
 
 describe('custom fields resource mapper', () => {
 	let portal;
@@ -48,6 +53,7 @@ describe('custom fields resource mapper', () => {
 			'Afternoon',
 		]);
 		expect(result.fields.every((field) => field.id.startsWith('UF_'))).toBe(true);
+		expect(result.emptyFieldsNotice).toBeUndefined();
 	});
 
 	it('creates deals with mapped values, and maps input item keys automatically', async () => {
@@ -77,5 +83,62 @@ describe('custom fields resource mapper', () => {
 		expect(first).toMatchObject({ TITLE: 'Mapped', UF_CRM_TRACKING: 'TRK-1' });
 		expect(Number(first.UF_CRM_WEIGHT)).toBe(2.5);
 		expect(second).toMatchObject({ TITLE: 'Auto', UF_CRM_TRACKING: 'TRK-2' });
+	});
+});
+
+/**
+ * What n8n's editor shows under the mapper (ResourceMapper.vue, MappingModeSelect.vue): a red
+ * "no fields found" error unless the field sets `hideNoDataError`, and the method's
+ * `emptyFieldsNotice` as an info notice whenever it is given and no fields are shown.
+ */
+function editorMessages(property, fetched, mappingMode = 'defineBelow') {
+	const options = property.typeOptions.resourceMapper;
+	const noFields = fetched.fields.length === 0;
+	return {
+		error: mappingMode === 'defineBelow' && noFields && !options.hideNoDataError,
+		notice: mappingMode === 'defineBelow' && !noFields ? undefined : fetched.emptyFieldsNotice,
+	};
+}
+
+describe('custom fields resource mapper on a portal without custom fields', () => {
+	const mapper = new Bitrix24().description.properties.find(
+		(property) => property.name === 'customFields',
+	);
+
+	it('shows a friendly notice instead of a red warning, and no notice once fields exist', async () => {
+		const portal = await startPortal();
+		try {
+			const getFields = () =>
+				callBitrix24Method(portal, {
+					parameters: { resource: 'deal', operation: 'create' },
+					kind: 'resourceMapping',
+					method: 'getCustomFields',
+				});
+			const empty = await getFields();
+			expect(empty.fields).toEqual([]);
+			expect(editorMessages(mapper, empty)).toEqual({
+				error: false,
+				notice: expect.stringMatching(/no custom fields for deals yet/),
+			});
+
+			await runBitrix24(portal, {
+				parameters: {
+					resource: 'customField',
+					operation: 'create',
+					fieldEntity: 'deal',
+					code: 'tracking',
+					label: 'Tracking number',
+					userType: 'string',
+				},
+			});
+			const some = await getFields();
+			expect(some.fields.map((field) => field.id)).toEqual(['UF_CRM_TRACKING']);
+			expect(editorMessages(mapper, some, 'autoMapInputData')).toEqual({
+				error: false,
+				notice: undefined,
+			});
+		} finally {
+			await portal.stop();
+		}
 	});
 });

@@ -18,6 +18,8 @@ export interface CrmEntity {
 	resource: 'lead' | 'deal' | 'contact' | 'company';
 	/** As shown in the UI: "Lead". */
 	label: string;
+	/** In running text: "leads". */
+	plural: string;
 	/** REST prefix: `crm.lead`. */
 	method: string;
 	/** The parameter Create asks for first, and the Bitrix24 field it fills. */
@@ -74,6 +76,7 @@ const companyId: INodeProperties = {
 export const LEAD: CrmEntity = {
 	resource: 'lead',
 	label: 'Lead',
+	plural: 'leads',
 	method: 'crm.lead',
 	primary: title('lead', 'Website inquiry'),
 	primaryField: 'TITLE',
@@ -116,6 +119,7 @@ export const LEAD: CrmEntity = {
 export const DEAL: CrmEntity = {
 	resource: 'deal',
 	label: 'Deal',
+	plural: 'deals',
 	method: 'crm.deal',
 	primary: title('deal', 'Annual subscription'),
 	primaryField: 'TITLE',
@@ -165,6 +169,7 @@ export const DEAL: CrmEntity = {
 export const CONTACT: CrmEntity = {
 	resource: 'contact',
 	label: 'Contact',
+	plural: 'contacts',
 	method: 'crm.contact',
 	primary: {
 		...text('First Name', 'firstName', { required: true, placeholder: 'Ada' }),
@@ -204,6 +209,7 @@ export const CONTACT: CrmEntity = {
 export const COMPANY: CrmEntity = {
 	resource: 'company',
 	label: 'Company',
+	plural: 'companies',
 	method: 'crm.company',
 	primary: title('company', 'Acme Ltd'),
 	primaryField: 'TITLE',

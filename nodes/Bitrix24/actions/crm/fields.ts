@@ -87,6 +87,8 @@ export const customFieldsMapper: INodeProperties = {
 			addAllFields: false,
 			multiKeyMatch: false,
 			supportAutoMap: true,
+			// A portal without custom fields is normal: the empty-fields notice says so, not an error.
+			hideNoDataError: true,
 		},
 	},
 };

@@ -99,7 +99,7 @@ export function crmGetMany(entity: CrmEntity) {
 							],
 						},
 					],
-					description: `Order of the results. Without it, ${entity.label.toLowerCase()}s come in ID order, which is the fastest way to read many.`,
+					description: `Order of the results. Without it, ${entity.plural} come in ID order, which is the fastest way to read many.`,
 				},
 			],
 		},

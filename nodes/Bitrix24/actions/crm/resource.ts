@@ -8,7 +8,6 @@ export function crmOperations(
 	extra: INodePropertyOptions[] = [],
 ): INodeProperties {
 	const one = entity.label.toLowerCase();
-	const many = entity.resource === 'company' ? 'companies' : `${one}s`;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -33,8 +32,8 @@ export function crmOperations(
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: `Get many ${many}`,
-				action: `Get many ${many}`,
+				description: `Get many ${entity.plural}`,
+				action: `Get many ${entity.plural}`,
 			},
 			{
 				name: 'Update',

@@ -250,7 +250,7 @@ export function crmUpsert(entity: CrmEntity) {
 			if (!fieldNames.has(planned.field)) {
 				throw new NodeOperationError(
 					this.getNode(),
-					`Field "${planned.field}" does not exist on ${one}s`,
+					`Field "${planned.field}" does not exist on ${entity.plural}`,
 					{
 						itemIndex,
 						description:
