@@ -7,8 +7,24 @@ import { apiBatch, apiRequest, commandError, PAGE_SIZE } from '../transport';
 import { portalOrigin } from '../transport/connection';
 
 /**
+ * The filters "From List" searches with: each name field alone, and "first last" as a first and
+ * a last name together. Legacy CRM lists have no OR, so each filter is a list call of its own.
+ */
+function searchFilters(searchFields: string[], text?: string): Record<string, IDataObject> {
+	const search = text?.trim();
+	if (!search) return { all: {} };
+	const filters: Record<string, IDataObject> = Object.fromEntries(
+		searchFields.map((field) => [field, { [`%${field}`]: search }]),
+	);
+	const [first, ...rest] = search.split(/\s+/);
+	if (rest.length && searchFields.includes('NAME') && searchFields.includes('LAST_NAME'))
+		filters.FULL_NAME = { '%NAME': first, '%LAST_NAME': rest.join(' ') };
+	return filters;
+}
+
+/**
  * "From List" for the CRM record pickers: the records of the node's resource, newest first,
- * searched in the entity's name fields (one list call per field, in one batch).
+ * searched in the entity's name fields (one list call per filter, in one batch, merged).
  */
 export async function searchRecords(
 	this: ILoadOptionsFunctions,
@@ -19,17 +35,13 @@ export async function searchRecords(
 	const entity = CRM_ENTITIES[resource] ?? CRM_ENTITIES.lead;
 	const start = Number(paginationToken ?? 0) || 0;
 	const select = ['ID', 'TITLE', 'NAME', 'LAST_NAME'];
-	const fields = filter ? entity.searchFields : [entity.searchFields[0]];
-	const commands: Command[] = fields.map((field) => ({
-		key: field,
-		method: `${entity.method}.list`,
-		params: {
-			select,
-			filter: filter ? { [`%${field}`]: filter } : {},
-			order: { ID: 'DESC' },
-			start,
-		},
-	}));
+	const commands: Command[] = Object.entries(searchFilters(entity.searchFields, filter)).map(
+		([key, where]) => ({
+			key,
+			method: `${entity.method}.list`,
+			params: { select, filter: where, order: { ID: 'DESC' }, start },
+		}),
+	);
 	const results = await apiBatch.call(this, commands);
 	const byId = new Map<string, IDataObject>();
 	let more = false;

@@ -42,6 +42,33 @@ describe('Bitrix24 node methods (list search and dropdowns)', () => {
 		expect(second.result.results).toHaveLength(20);
 	});
 
+	it('searches leads by title or by first, last or full name, each lead once, in one batch request', async () => {
+		portal.seedLeads(
+			4,
+			(i) =>
+				[
+					{ TITLE: 'Website inquiry', NAME: 'Ann', LAST_NAME: 'Lee' },
+					{ TITLE: 'Phone call', NAME: 'Bob', LAST_NAME: 'Annaway' },
+					{ TITLE: 'Annual plan for Ann', NAME: 'Ann', LAST_NAME: 'Park' },
+					{ TITLE: 'Other', NAME: 'Dan', LAST_NAME: 'Ross' },
+				][i],
+		);
+		const [lee, annaway, park] = portal.leads().map((lead) => lead.ID);
+		const found = async (filter) =>
+			(await call('listSearch', 'searchRecords', { filter })).result.results.map(
+				(result) => result.value,
+			);
+
+		portal.clearLog();
+		expect(await found('ann')).toEqual([park, annaway, lee]);
+		expect(portal.log.map((entry) => entry.restMethod)).toEqual(['batch']);
+		expect(await found('Ann Lee')).toEqual([lee]);
+		expect(await found('ross')).toEqual([portal.leads()[3].ID]);
+		expect(
+			(await call('listSearch', 'searchRecords', { filter: 'ann lee' })).result.results[0],
+		).toMatchObject({ name: `Website inquiry — Ann Lee (#${lee})` });
+	});
+
 	it('loads lead statuses, sources, currencies and fields from the portal', async () => {
 		const statuses = (await call('loadOptions', 'getLeadStatuses')).result;
 		expect(statuses.map((option) => option.value)).toEqual(

@@ -109,7 +109,7 @@ export const LEAD: CrmEntity = {
 		'DATE_CREATE',
 		'DATE_MODIFY',
 	],
-	searchFields: ['TITLE'],
+	searchFields: ['TITLE', 'NAME', 'LAST_NAME'],
 	listLabel: (lead) => {
 		const name = fullName(lead);
 		return withId(`${String(lead.TITLE || 'Untitled')}${name ? ` — ${name}` : ''}`, lead);
