@@ -498,7 +498,9 @@ class LegacyCrmEntity {
 	 */
 	seed(state, count, makeFields, userId) {
 		const ids = new Array(count);
-		for (let i = 0; i < count; i++) ids[i] = this.insert(state, makeFields(i), { userId }).ID;
+		// Seeds may set the system dates (DATE_CREATE, DATE_MODIFY), as an import does.
+		for (let i = 0; i < count; i++)
+			ids[i] = this.insert(state, makeFields(i), { userId, importMode: true }).ID;
 		return ids;
 	}
 
