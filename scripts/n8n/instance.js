@@ -133,6 +133,11 @@ class N8nInstance {
 		await this.importJson('workflow', workflow);
 	}
 
+	/** Imports many workflows with one CLI run (each run is a cold n8n start of several seconds). */
+	async importWorkflows(workflows) {
+		await this.importJson('workflow', workflows);
+	}
+
 	async publishWorkflow(id) {
 		await this.cliOrThrow(['publish:workflow', `--id=${id}`]);
 	}

@@ -350,7 +350,7 @@ describe('example workflows in a real n8n', () => {
 		await seedDemo(sandbox);
 		n8n = await prepareN8n('examples');
 		await n8n.importCredentials([webhookCredential(sandbox), oauthCredential(sandbox)]);
-		for (const { workflow } of examples) await n8n.importWorkflow(workflow);
+		await n8n.importWorkflows(examples.map(({ workflow }) => workflow));
 	});
 
 	afterAll(async () => {
