@@ -108,6 +108,25 @@ export async function sendPlannedCalls(
 }
 
 /**
+ * Reads that later calls depend on (a record's current values), one per item that needs it,
+ * batched. Each item gets its result or its error; without "Continue On Fail" the first failed
+ * read stops the node before anything is written.
+ */
+export async function readEachItem(
+	ctx: IExecuteFunctions,
+	calls: ItemCall[],
+): Promise<Map<number, IDataObject | ItemError>> {
+	const read = new Map<number, IDataObject | ItemError>();
+	if (calls.length === 0) return read;
+	const stopOnFailure = !ctx.continueOnFail();
+	for (const result of await runItemCalls.call(ctx, calls, { stopOnFailure })) {
+		if (!result.ok && stopOnFailure) throw result.error;
+		read.set(result.itemIndex, result.ok ? (result.result as IDataObject) : result.error);
+	}
+	return read;
+}
+
+/**
  * The standard shape of an operation: one REST call per input item, built from its parameters,
  * sent 50 per batch, each result shaped into output JSON.
  */

@@ -19,10 +19,25 @@ export function comparableValue(field: string, value: unknown): string {
 	return text;
 }
 
+/** The given values the record does not hold yet, each once: what "add" sends. */
+export function valuesToAdd(
+	field: ContactField,
+	wanted: MultiValue[],
+	current: IDataObject[] = [],
+): MultiValue[] {
+	const known = new Set(current.map((entry) => comparableValue(field, entry.VALUE)));
+	return wanted.filter((entry) => {
+		const value = comparableValue(field, entry.VALUE);
+		if (known.has(value)) return false;
+		known.add(value);
+		return true;
+	});
+}
+
 /**
  * Builds the value Bitrix24 expects on update. Bitrix24 merges multi-fields: entries without an
- * ID are added, `{ ID, DELETE: 'Y' }` removes one. "Replace" and "Remove" therefore need the
- * record's current entries.
+ * ID are added, `{ ID, DELETE: 'Y' }` removes one. Every mode therefore needs the record's
+ * current entries: "add" leaves out the values it already has.
  */
 export function multiFieldUpdate(
 	field: ContactField,
@@ -30,7 +45,7 @@ export function multiFieldUpdate(
 	wanted: MultiValue[],
 	current: IDataObject[] = [],
 ): IDataObject[] {
-	if (mode === 'add') return wanted as unknown as IDataObject[];
+	if (mode === 'add') return valuesToAdd(field, wanted, current) as unknown as IDataObject[];
 	if (mode === 'replace') {
 		return [
 			...current.map((entry) => ({ ID: entry.ID, DELETE: 'Y' })),

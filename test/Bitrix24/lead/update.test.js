@@ -32,6 +32,65 @@ describe('Lead → Update', () => {
 		]);
 	});
 
+	it('adds only the phones and emails a lead does not have yet, so a sync run twice adds nothing', async () => {
+		portal.seedLeads(119, (i) => ({
+			TITLE: `Synced ${i}`,
+			PHONE: [{ VALUE: `+1 555 1${String(i).padStart(3, '0')}`, VALUE_TYPE: 'WORK' }],
+		}));
+		const leads = portal.leads();
+		const items = leads.map((lead) => ({
+			id: Number(lead.ID),
+			phone: lead.PHONE[0].VALUE.replace(/ /g, ''),
+			email: 'Sales@Example.com',
+		}));
+		const sync = {
+			items,
+			parameters: {
+				resource: 'lead',
+				operation: 'update',
+				leadId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				phones: { values: [{ value: '={{ $json.phone }}', valueType: 'WORK' }] },
+				emails: { values: [{ value: '={{ $json.email }}', valueType: 'WORK' }] },
+			},
+		};
+		const phonesAndEmails = () =>
+			portal
+				.leads()
+				.map((lead) => [
+					(lead.PHONE ?? []).map((phone) => phone.VALUE),
+					(lead.EMAIL ?? []).map((email) => email.VALUE),
+				]);
+
+		portal.clearLog();
+		const first = await runBitrix24(portal, sync);
+		expect(first.error).toBeUndefined();
+		expect(first.output.map((item) => item.json)).toEqual(
+			items.map((item) => ({ id: item.id, updated: true })),
+		);
+		// 120 leads: the current values read in 3 batch requests, the updates sent in 3 more.
+		expect(portal.log.map((entry) => entry.batch?.methods[0])).toEqual([
+			...Array(3).fill('crm.lead.get'),
+			...Array(3).fill('crm.lead.update'),
+		]);
+		const afterFirst = phonesAndEmails();
+		// The existing lead keeps its phones (the input phone is its first one) and gets the email;
+		// the synced leads keep their one phone and get the email once.
+		expect(afterFirst[0]).toEqual([
+			['+1 555 0001', '+1 555 0002'],
+			['ann@example.com', 'Sales@Example.com'],
+		]);
+		expect(afterFirst[1]).toEqual([['+1 555 1000'], ['Sales@Example.com']]);
+
+		portal.clearLog();
+		const second = await runBitrix24(portal, {
+			...sync,
+			items: items.map((item) => ({ ...item, email: 'sales@example.COM' })),
+		});
+		expect(second.error).toBeUndefined();
+		expect(restRequests(portal)).toBe(6);
+		expect(phonesAndEmails()).toEqual(afterFirst);
+	});
+
 	it('replaces all phones, or removes just the given one', async () => {
 		await runBitrix24(portal, {
 			parameters: {

@@ -1,15 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemError } from '../../helpers/execute';
-import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
+import {
+	isItemError,
+	planEachItem,
+	readEachItem,
+	sendPlannedCalls,
+	toOutput,
+} from '../../helpers/execute';
 import { recordIdParameter } from '../../helpers/parameters';
-import { runItemCalls } from '../../transport';
 import { crmRecordLocator } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import type { Stage } from './stages';
@@ -107,17 +107,16 @@ async function currentPipelines(
 	ctx: IExecuteFunctions,
 	plans: Array<Planned | ItemError>,
 ): Promise<Map<number, number | ItemError>> {
-	const calls = plans.flatMap((plan, itemIndex) =>
-		isItemError(plan) ? [] : [{ itemIndex, method: 'crm.deal.get', params: { id: plan.id } }],
+	const deals = await readEachItem(
+		ctx,
+		plans.flatMap((plan, itemIndex) =>
+			isItemError(plan) ? [] : [{ itemIndex, method: 'crm.deal.get', params: { id: plan.id } }],
+		),
 	);
-	const pipelines = new Map<number, number | ItemError>();
-	const stopOnFailure = !ctx.continueOnFail();
-	for (const result of await runItemCalls.call(ctx, calls, { stopOnFailure })) {
-		if (!result.ok && stopOnFailure) throw result.error;
-		pipelines.set(
-			result.itemIndex,
-			result.ok ? Number((result.result as IDataObject).CATEGORY_ID ?? 0) : result.error,
-		);
-	}
-	return pipelines;
+	return new Map(
+		[...deals].map(([itemIndex, deal]) => [
+			itemIndex,
+			isItemError(deal) ? deal : Number(deal.CATEGORY_ID ?? 0),
+		]),
+	);
 }

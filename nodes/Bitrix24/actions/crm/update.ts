@@ -6,12 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemError } from '../../helpers/execute';
-import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
+import {
+	isItemError,
+	planEachItem,
+	readEachItem,
+	sendPlannedCalls,
+	toOutput,
+} from '../../helpers/execute';
 import type { ContactField, MultiFieldMode, MultiValue } from '../../helpers/multiFields';
 import { multiFieldUpdate } from '../../helpers/multiFields';
 import { recordIdParameter } from '../../helpers/parameters';
-import { runItemCalls } from '../../transport';
 import { crmRecordLocator, multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { customFieldsMapper, sorted } from './fields';
@@ -25,7 +29,8 @@ const multiFieldMode: INodeProperties = {
 		{
 			name: 'Add to Existing',
 			value: 'add',
-			description: 'Keep the current values and add the ones given',
+			description:
+				'Keep the current values and add the given ones the record does not have yet (phones compared by digits, emails ignoring case)',
 		},
 		{
 			name: 'Remove Given Values',
@@ -74,29 +79,6 @@ export function crmUpdate(entity: CrmEntity) {
 		properties,
 	);
 
-	/**
-	 * "Replace" and "Remove" need the record's current phone/email entry IDs: one batched read for
-	 * the items that need them. Without "Continue On Fail" a failed read stops the node first.
-	 */
-	async function currentMultiFields(
-		ctx: IExecuteFunctions,
-		plans: Array<Planned | ItemError>,
-	): Promise<Map<number, IDataObject | ItemError>> {
-		const calls = plans.flatMap((plan, itemIndex) =>
-			!isItemError(plan) && plan.mode !== 'add' && plan.multi.length > 0
-				? [{ itemIndex, method: `${entity.method}.get`, params: { id: plan.id } }]
-				: [],
-		);
-		const current = new Map<number, IDataObject | ItemError>();
-		if (calls.length === 0) return current;
-		const stopOnFailure = !ctx.continueOnFail();
-		for (const result of await runItemCalls.call(ctx, calls, { stopOnFailure })) {
-			if (!result.ok && stopOnFailure) throw result.error;
-			current.set(result.itemIndex, result.ok ? (result.result as IDataObject) : result.error);
-		}
-		return current;
-	}
-
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
@@ -118,7 +100,15 @@ export function crmUpdate(entity: CrmEntity) {
 					: 'add') as MultiFieldMode,
 			};
 		});
-		const current = await currentMultiFields(this, plans);
+		// Every mode needs the record's current phones/emails: one batched read per such item.
+		const current = await readEachItem(
+			this,
+			plans.flatMap((plan, itemIndex) =>
+				!isItemError(plan) && plan.multi.length > 0
+					? [{ itemIndex, method: `${entity.method}.get`, params: { id: plan.id } }]
+					: [],
+			),
+		);
 
 		const calls = plans.map((plan, itemIndex) => {
 			if (isItemError(plan)) return plan;
@@ -126,12 +116,13 @@ export function crmUpdate(entity: CrmEntity) {
 			if (isItemError(existing)) return existing;
 			const fields = { ...plan.fields };
 			for (const [field, values] of plan.multi) {
-				fields[field] = multiFieldUpdate(
+				const change = multiFieldUpdate(
 					field,
 					plan.mode,
 					values,
 					existing?.[field] as IDataObject[],
 				);
+				if (change.length > 0) fields[field] = change;
 			}
 			return { method: `${entity.method}.update`, params: { id: plan.id, fields } };
 		});

@@ -7,9 +7,15 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemError } from '../../helpers/execute';
-import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
+import {
+	isItemError,
+	planEachItem,
+	readEachItem,
+	sendPlannedCalls,
+	toOutput,
+} from '../../helpers/execute';
 import type { ContactField, MultiValue } from '../../helpers/multiFields';
-import { comparableValue } from '../../helpers/multiFields';
+import { comparableValue, multiFieldUpdate } from '../../helpers/multiFields';
 import type { ItemCall } from '../../transport';
 import { apiRequest, runItemCalls } from '../../transport';
 import { multiFieldProperty } from '../common.descriptions';
@@ -195,30 +201,27 @@ export function crmUpsert(entity: CrmEntity) {
 		found: Map<string, Found | ItemError>,
 		plans: Array<Planned | ItemError>,
 	) {
-		const needed = plans.flatMap((p, itemIndex) => {
-			if (isItemError(p) || p.multi.length === 0) return [];
-			const hit = found.get(keyOf(p));
-			return hit && !isItemError(hit) && !hit.record
-				? [{ itemIndex, method: `${entity.method}.get`, params: { id: hit.id } }]
-				: [];
-		});
-		for (const result of await runItemCalls.call(ctx, needed, {
-			stopOnFailure: !ctx.continueOnFail(),
-		})) {
-			const key = keyOf(plans[result.itemIndex] as Planned);
-			const hit = found.get(key) as { id: number; record?: IDataObject };
-			if (result.ok) hit.record = result.result as IDataObject;
-			else if (!ctx.continueOnFail()) throw result.error;
+		const records = await readEachItem(
+			ctx,
+			plans.flatMap((p, itemIndex) => {
+				if (isItemError(p) || p.multi.length === 0) return [];
+				const hit = found.get(keyOf(p));
+				return hit && !isItemError(hit) && !hit.record
+					? [{ itemIndex, method: `${entity.method}.get`, params: { id: hit.id } }]
+					: [];
+			}),
+		);
+		for (const [itemIndex, record] of records) {
+			const hit = found.get(keyOf(plans[itemIndex] as Planned)) as { record?: IDataObject };
+			if (!isItemError(record)) hit.record = record;
 		}
 	}
 
 	function updateCall(p: Planned, hit: { id: number; record?: IDataObject }) {
 		const fields = { ...p.fields };
 		for (const [name, values] of p.multi) {
-			const current = (hit.record?.[name] as IDataObject[] | undefined) ?? [];
-			const known = new Set(current.map((entry) => comparableValue(name, entry.VALUE)));
-			const added = values.filter((entry) => !known.has(comparableValue(name, entry.VALUE)));
-			if (added.length) fields[name] = added as unknown as IDataObject[];
+			const added = multiFieldUpdate(name, 'add', values, hit.record?.[name] as IDataObject[]);
+			if (added.length) fields[name] = added;
 		}
 		return { method: `${entity.method}.update`, params: { id: hit.id, fields } };
 	}
