@@ -435,6 +435,15 @@ class Sandbox {
 	}
 
 	/**
+	 * Runs `fn` as a robot or business process: events raised by its REST calls carry no user, so
+	 * applications get no tokens (only the portal data and application_token).
+	 * @template T @param {() => Promise<T>} fn @returns {Promise<T>}
+	 */
+	asRobot(fn) {
+		return this.state.events.asRobot(fn);
+	}
+
+	/**
 	 * Makes event.bind accept more event names (kept across reset()).
 	 * @param {string[]} names
 	 * @param {{scope?: string}} [options] the scope an app needs (default: by prefix, else none)

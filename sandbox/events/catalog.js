@@ -37,10 +37,14 @@ const APP_EVENTS = [
 	'ONSUBSCRIPTIONRENEW',
 ];
 
-/** `sendRefreshToken` events ([SRC] rest_provider.php, event.php): auth carries refresh_token. */
+/**
+ * `sendRefreshToken` events ([SRC] rest_provider.php, event.php): auth carries refresh_token.
+ * ONAPPTEST (event.test) too, as the app events of rest_provider.php are sent.
+ */
 const WITH_REFRESH_TOKEN = new Set([
 	'ONAPPINSTALL',
 	'ONAPPUPDATE',
+	'ONAPPTEST',
 	'ONOFFLINEEVENT',
 	'ONSUBSCRIPTIONRENEW',
 ]);

@@ -76,6 +76,8 @@ class EventHub {
 		this.pending = new Set();
 		/** @type {Map<string, Promise<void>>} last delivery per handler URL (one at a time, in order) */
 		this.lanes = new Map();
+		/** how many asRobot() calls are running: their REST calls raise events with no user */
+		this.robots = 0;
 		this.reset();
 	}
 
@@ -227,13 +229,14 @@ class EventHub {
 		if (this.rows.length === 0) return null;
 		const emitter = EMITTERS.get(method);
 		if (!emitter) return null;
+		const userId = this.robots > 0 ? 0 : auth.userId;
 		try {
 			const before = emitter.before ? emitter.before(params, state) : undefined;
 			return {
 				commit: (result) => {
 					try {
 						for (const [event, data] of emitter.after({ params, result, before, state })) {
-							this.emit(event, data, { userId: auth.userId });
+							this.emit(event, data, { userId });
 						}
 					} catch (err) {
 						process.emitWarning(`sandbox: events of ${method} not raised: ${err}`);
@@ -247,18 +250,40 @@ class EventHub {
 	}
 
 	/**
+	 * Runs `fn` the way a robot or business process acts: the events its REST calls raise carry no
+	 * user, so applications get `auth` without access_token/refresh_token (§6.2). Handlers bound
+	 * with `auth_type` still get that user's tokens.
+	 * @template T @param {() => Promise<T>} fn @returns {Promise<T>}
+	 */
+	async asRobot(fn) {
+		this.robots++;
+		try {
+			return await fn();
+		} finally {
+			this.robots--;
+		}
+	}
+
+	/**
 	 * Raises an event: queues one delivery per online handler row of that event. Deliveries start
 	 * after the current REST answer (if any) has been sent; deliveries to the same handler URL go
 	 * one at a time in the order raised (so tests see a stable order; a slow handler delays its
 	 * later events, as on the real queue).
 	 * @param {string} event any case
 	 * @param {Record<string, unknown>} data
-	 * @param {{userId?: number}} [options] acting user (0: none, so applications get no tokens)
+	 * @param {{userId?: number, clientId?: string|null}} [options] acting user (0: none, so
+	 *   applications get no tokens); clientId: only that application's handlers (app events)
 	 * @returns {number} deliveries queued
 	 */
-	emit(event, data, { userId = 0 } = {}) {
+	emit(event, data, { userId = 0, clientId } = {}) {
 		const name = String(event).toUpperCase();
-		const targets = this.rows.filter((r) => r.event === name && !r.offline && r.handler !== '');
+		const targets = this.rows.filter(
+			(r) =>
+				r.event === name &&
+				!r.offline &&
+				r.handler !== '' &&
+				(clientId === undefined || (r.kind === 'app' && r.clientId === clientId)),
+		);
 		if (targets.length === 0) return 0;
 		const ts = Math.floor(this.clock.now() / 1000);
 		const gate = afterCurrentResponse();

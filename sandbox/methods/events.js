@@ -1,11 +1,11 @@
 'use strict';
 
 /**
- * Event subscriptions: event.bind / event.unbind / event.get (protocol reference §6.1), following
- * `Bitrix\Rest\Api\Event` and `HandlerHelper::checkCallback`. Webhooks get 403 WRONG_AUTH_TYPE
- * (checked by the dispatcher from `authTypes`); for OAuth callers the rows live in the event hub
- * (state.events, sandbox/events/hub.js), per application (OAuth client), which also delivers the
- * events raised by REST calls (sandbox/events/emitters.js).
+ * Event subscriptions: event.bind / event.unbind / event.get (protocol reference §6.1) and
+ * event.test, following `Bitrix\Rest\Api\Event` and `HandlerHelper::checkCallback`. Webhooks
+ * get 403 WRONG_AUTH_TYPE (checked by the dispatcher from `authTypes`); for OAuth callers the
+ * rows live in the event hub (state.events, sandbox/events/hub.js), per application (OAuth
+ * client), which also delivers the events raised by REST calls (sandbox/events/emitters.js).
  *
  * - `auth_type` is the user whose tokens the handler receives. A non-admin may only name
  *   themselves, and a non-admin's handler without auth_type is stored with their own ID; an
@@ -153,6 +153,22 @@ function get(params, ctx) {
 		);
 }
 
+/**
+ * event.test (`Bitrix\Rest\Api\Event::eventTest`): raises ONAPPTEST for the calling application
+ * only (rest_provider.php `OnAppEvent` refuses other apps' handlers), with the call's parameters as
+ * `QUERY` and the portal language as `LANGUAGE_ID`, sent with the caller's tokens.
+ * @param {Record<string, any>} params @param {import('../dispatch').CallContext} ctx
+ */
+function test(params, ctx) {
+	const { state, auth } = ctx;
+	state.events.emit(
+		'ONAPPTEST',
+		{ QUERY: params, LANGUAGE_ID: 'en' },
+		{ userId: auth.userId, clientId: auth.clientId },
+	);
+	return true;
+}
+
 /** @param {import('./registry').MethodRegistry} registry */
 function register(registry) {
 	const oauthOnly = { authTypes: /** @type {Array<'oauth'>} */ (['oauth']) };
@@ -161,6 +177,7 @@ function register(registry) {
 	registry.register('event.bind', bind, oauthOnly);
 	registry.register('event.unbind', unbind, oauthOnly);
 	registry.register('event.get', get, oauthOnly);
+	registry.register('event.test', test, oauthOnly);
 }
 
 module.exports = { register, checkHandlerUrl };

@@ -580,6 +580,67 @@ describe('sandbox events: event.bind/unbind/get and delivery', () => {
 			expect(robot.form.auth.application_token).toBe(sb.applicationToken);
 		});
 
+		test("event.test: ONAPPTEST only to the calling app's ONAPPTEST handlers, QUERY and LANGUAGE_ID, tokens with refresh_token", async () => {
+			const viaWebhook = await api('event.test', { issued: '1' });
+			expect([viaWebhook.status, viaWebhook.body.error]).toEqual([403, 'WRONG_AUTH_TYPE']);
+			await bind('ONAPPTEST', '/mine');
+			await bind('ONCRMLEADADD', '/lead');
+			sb.state.events.addBinding({
+				clientId: 'local.another.app',
+				event: 'ONAPPTEST',
+				handler: `${hs.url}/other-app`,
+				userId: 0,
+				offline: false,
+			});
+			sb.addOutgoingWebhook({ url: `${hs.url}/outgoing`, events: ['ONAPPTEST'] });
+
+			const answer = await app(
+				'event.test',
+				{ issued: 1700000000, proof: 'p', nested: { a: 'b' } },
+				2,
+			);
+			expect(answer.body.result).toBe(true);
+			await sb.flushEvents();
+			expect(hs.received.map((r) => r.path)).toEqual(['/mine']);
+			const [{ form }] = hs.received;
+			expect(form.event).toBe('ONAPPTEST');
+			expect(form.data).toEqual({
+				QUERY: { issued: '1700000000', proof: 'p', nested: { a: 'b' } },
+				LANGUAGE_ID: 'en',
+			});
+			expect(form.auth).toMatchObject({
+				access_token: expect.any(String),
+				refresh_token: expect.any(String),
+				user_id: '2',
+				application_token: sb.applicationToken,
+			});
+			// The tokens work: they are the calling user's.
+			const me = await call(rest(), 'user.current', { auth: form.auth.access_token });
+			expect(me.body.result.ID).toBe('2');
+		});
+
+		test("asRobot: a robot's change raises events whose auth has no access or refresh token", async () => {
+			await bind('ONCRMDEALUPDATE');
+			const id = (await api('crm.deal.add', { fields: { TITLE: 'Robot target' } })).body.result;
+			await sb.asRobot(() => api('crm.deal.update', { id, fields: { STAGE_ID: 'WON' } }));
+			await api('crm.deal.update', { id, fields: { TITLE: 'By a person' } });
+			await sb.flushEvents();
+			expect(sb.deals()[0]).toMatchObject({ STAGE_ID: 'WON', TITLE: 'By a person' });
+			const [robot, person] = hs.received.map((r) => r.form);
+			expect(robot.event).toBe('ONCRMDEALUPDATE');
+			expect(robot.data).toEqual({ FIELDS: { ID: String(id) } });
+			expect(Object.keys(robot.auth)).toEqual([
+				'domain',
+				'client_endpoint',
+				'server_endpoint',
+				'member_id',
+				'application_token',
+			]);
+			expect(robot.auth.application_token).toBe(sb.applicationToken);
+			expect(person.auth.access_token).toEqual(expect.any(String));
+			expect(sb.eventLog().map((e) => e.userId)).toEqual([0, 1]);
+		});
+
 		test('reset clears handlers, outgoing webhooks and the delivery log', async () => {
 			await bind('ONCRMLEADADD');
 			sb.addOutgoingWebhook({ url: `${hs.url}/out`, events: ['ONCRMLEADADD'] });
