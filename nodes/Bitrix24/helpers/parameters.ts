@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { assignPath, bracketPath } from '../../shared/bitrix24/events/formBody';
+
 /** Reads a JSON parameter that must hold an object; names the field and item when it does not. */
 export function jsonObjectParameter(
 	ctx: IExecuteFunctions,
@@ -49,31 +51,25 @@ export function recordIdParameter(
 }
 
 /**
- * Expands bracket-notation names into nested objects, as Bitrix24 does:
- * `filter[>ID]` = 5 becomes `{ filter: { '>ID': 5 } }` and `select[]` appends to a list.
+ * Expands a bracket-notation name into nested objects, as Bitrix24 does: `filter[>ID]` = 5
+ * becomes `{ filter: { '>ID': 5 } }` and `select[]` appends to a list. Names may come from
+ * outside data, so the package's one guarded parser reads them (no prototype keys, bounded).
  */
-export function setBracketPath(target: IDataObject, name: string, value: unknown): void {
-	const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(name.trim());
-	if (!match) {
-		target[name] = value as IDataObject[string];
-		return;
+export function setBracketPath(
+	ctx: IExecuteFunctions,
+	target: IDataObject,
+	name: string,
+	value: unknown,
+	itemIndex: number,
+): void {
+	const path = bracketPath(name.trim());
+	const written = path.ok ? assignPath(target, path.value, value) : path;
+	if (!written.ok) {
+		throw new NodeOperationError(ctx.getNode(), `Parameter name "${name}" cannot be used`, {
+			itemIndex,
+			description: `In "Parameters", ${written.reason}. Use names like fields[TITLE], filter[>ID] or select[]; __proto__, constructor and prototype are not allowed.`,
+		});
 	}
-	const path = [match[1], ...[...match[2].matchAll(/\[([^\]]*)\]/g)].map((part) => part[1])];
-	let node: IDataObject | unknown[] = target;
-	path.forEach((segment, index) => {
-		const last = index === path.length - 1;
-		const nextIsList = !last && path[index + 1] === '';
-		const container = node as Record<string, unknown> & unknown[];
-		const key = segment === '' && Array.isArray(node) ? node.length : segment;
-		if (last) {
-			container[key as never] = value as never;
-			return;
-		}
-		if (typeof container[key as never] !== 'object' || container[key as never] === null) {
-			container[key as never] = (nextIsList ? [] : {}) as never;
-		}
-		node = container[key as never] as IDataObject | unknown[];
-	});
 }
 
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;

@@ -43,6 +43,63 @@ describe('Call Method', () => {
 		expect(Object.keys(output[0].json.result[0]).sort()).toEqual(['ID', 'TITLE']);
 	});
 
+	it('refuses prototype keys in parameter names: nothing polluted, nothing sent, item and name reported', async () => {
+		const names = [
+			'a[__proto__][polluted]',
+			'__proto__[polluted]',
+			'fields[constructor][prototype][polluted]',
+		];
+		const { output, error } = await runBitrix24(portal, {
+			items: [...names.map((name) => ({ name })), { name: 'fields[TITLE]' }],
+			parameters: call({
+				method: 'crm.lead.add',
+				parametersMode: 'keyValue',
+				parametersKeyValue: { parameter: [{ name: '={{ $json.name }}', value: '1' }] },
+			}),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect({}.polluted).toBeUndefined();
+		expect(Object.prototype).not.toHaveProperty('polluted');
+		expect(output.slice(0, 3).map((item) => item.json.error)).toEqual(
+			names.map((name) => `Parameter name "${name}" cannot be used`),
+		);
+		expect(output[0].json.details).toMatch(/"__proto__" is not allowed/);
+		expect(output[3].json.result).toBe(Number(portal.leads()[0].ID));
+		expect(portal.leads()).toHaveLength(1);
+		expect(JSON.stringify(portal.log.map((entry) => entry.params))).not.toMatch(
+			/__proto__|constructor|polluted/,
+		);
+
+		const stopped = await runBitrix24(portal, {
+			items: [{ name: 'fields[TITLE]' }, { name: 'a[__proto__][polluted]' }],
+			parameters: call({
+				method: 'crm.lead.add',
+				parametersMode: 'keyValue',
+				parametersKeyValue: { parameter: [{ name: '={{ $json.name }}', value: '1' }] },
+			}),
+		});
+		expect(stopped.error.message).toBe('Parameter name "a[__proto__][polluted]" cannot be used');
+		expect(stopped.error.context.itemIndex).toBe(1);
+		expect({}.polluted).toBeUndefined();
+	});
+
+	it('refuses malformed and over-deep parameter names instead of sending them', async () => {
+		const deep = `a${'[x]'.repeat(65)}`;
+		const { output } = await runBitrix24(portal, {
+			items: [{ name: 'fields[TITLE' }, { name: deep }, { name: `a${'[x]'.repeat(64)}` }],
+			parameters: call({
+				method: 'user.current',
+				parametersMode: 'keyValue',
+				parametersKeyValue: { parameter: [{ name: '={{ $json.name }}', value: '1' }] },
+			}),
+			continueOnFail: true,
+		});
+		expect(output[0].json.details).toMatch(/unclosed bracket/);
+		expect(output[1].json.details).toMatch(/deeper than 64 levels/);
+		expect(output[2].json.result).toMatchObject({ ID: expect.anything() });
+	});
+
 	it('sends the calls of many items 50 per batch', async () => {
 		const items = Array.from({ length: 75 }, (_, i) => ({ title: `Item ${i}` }));
 		const { output, error } = await runBitrix24(portal, {

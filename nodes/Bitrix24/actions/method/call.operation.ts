@@ -112,7 +112,7 @@ function parametersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		value: unknown;
 	}>;
 	const params: IDataObject = {};
-	for (const { name, value } of pairs) if (name) setBracketPath(params, name, value);
+	for (const { name, value } of pairs) if (name) setBracketPath(ctx, params, name, value, itemIndex);
 	return params;
 }
 
