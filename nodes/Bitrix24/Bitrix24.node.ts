@@ -41,7 +41,7 @@ export class Bitrix24 implements INodeType {
 		name: 'bitrix24',
 		icon: { light: 'file:../../icons/bitrix24.svg', dark: 'file:../../icons/bitrix24.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle:
 			'={{ $parameter["resource"] === "method" ? $parameter["method"] : $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: BITRIX24_DESCRIPTION,

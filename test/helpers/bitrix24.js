@@ -53,11 +53,19 @@ function withBinaries(items, binaries) {
  * @param {object} sandbox
  * `binaries[i]` gives item i binary properties, e.g. `{ data: { data: Buffer, fileName, mimeType } }`
  * (the items are then pinned on the start node); output binary `data` is base64.
- * @param {{ items?: object[], binaries?: Array<Record<string, object> | undefined>, parameters: object, auth?: 'webhook'|'oAuth2', continueOnFail?: boolean, credentials?: object }} options
+ * @param {{ items?: object[], binaries?: Array<Record<string, object> | undefined>, parameters: object, auth?: 'webhook'|'oAuth2', continueOnFail?: boolean, credentials?: object, typeVersion?: number }} options
  */
 async function runBitrix24(
 	sandbox,
-	{ items = [{}], binaries, parameters, auth = 'webhook', continueOnFail = false, credentials },
+	{
+		items = [{}],
+		binaries,
+		parameters,
+		auth = 'webhook',
+		continueOnFail = false,
+		credentials,
+		typeVersion = 1,
+	},
 ) {
 	const credentialType = auth === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
 	const creds = credentials ?? credentialsFor(sandbox, auth);
@@ -75,7 +83,7 @@ async function runBitrix24(
 				id: 'bitrix24',
 				name: 'Bitrix24',
 				type: NODE_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [200, 0],
 				parameters: { authentication: auth, ...parameters },
 				credentials: {

@@ -110,4 +110,37 @@ describe('Contact → Upsert', () => {
 		expect(output[0].json.error).toBe('Value to Match is empty');
 		expect(output[1].json.created).toBe(true);
 	});
+
+	it('matches by email unless told otherwise; nodes saved before version 1.1 keep matching by a field', async () => {
+		// n8n saves a node without the parameters left at their defaults: no "matchBy" here.
+		const { matchBy, ...unset } = upsert();
+		expect(matchBy).toBe('EMAIL');
+		const item = {
+			email: 'ada@example.com',
+			name: 'Ada',
+			phone: '+44 20 7946 0000',
+			position: 'A',
+		};
+		for (const email of ['ada@example.com', 'ADA@example.com']) {
+			const { output, error } = await runBitrix24(portal, {
+				typeVersion: 1.1,
+				items: [{ ...item, email }],
+				parameters: unset,
+			});
+			expect(error).toBeUndefined();
+			expect(output[0].json.created).toBe(email === 'ada@example.com');
+		}
+		expect(portal.contacts()).toHaveLength(1);
+
+		// A version 1 node saved with the former default (Field) and its match field.
+		const saved = { ...unset, matchField: 'ORIGIN_ID', matchValue: '=crm-{{ $json.name }}' };
+		for (const created of [true, false]) {
+			const { output, error } = await runBitrix24(portal, { items: [item], parameters: saved });
+			expect(error).toBeUndefined();
+			expect(output[0].json.created).toBe(created);
+		}
+		const contacts = portal.contacts();
+		expect(contacts).toHaveLength(2);
+		expect(contacts[1].ORIGIN_ID).toBe('crm-Ada');
+	});
 });

@@ -55,4 +55,23 @@ describe('Deal → Upsert by a field', () => {
 		expect(error.context.itemIndex).toBe(0);
 		expect(portal.deals().map((deal) => deal.TITLE)).toEqual(['Untouched']);
 	});
+
+	it('matches deals (no emails) by a field by default, in every version', async () => {
+		for (const typeVersion of [1, 1.1]) {
+			const { output, error } = await runBitrix24(portal, {
+				typeVersion,
+				items: [{ ref: 'shop-7' }],
+				parameters: {
+					resource: 'deal',
+					operation: 'upsert',
+					matchField: 'ORIGIN_ID',
+					matchValue: '={{ $json.ref }}',
+					title: 'Order 7',
+				},
+			});
+			expect(error).toBeUndefined();
+			expect(output[0].json.created).toBe(typeVersion === 1);
+		}
+		expect(portal.deals().map((deal) => deal.ORIGIN_ID)).toEqual(['shop-7']);
+	});
 });

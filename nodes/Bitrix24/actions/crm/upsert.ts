@@ -37,20 +37,41 @@ interface Planned {
 /** What the look-up found for one item: a record ID (with its current fields when fetched) or none. */
 type Found = { id: number; record?: IDataObject } | null;
 
-function matchOptions(entity: CrmEntity) {
+/**
+ * How to find the record. Email where the entity has emails (deals: a field). Nodes saved before
+ * version 1.1 relied on the former default, Field, and n8n saves only values that differ from the
+ * default, so those nodes keep Field.
+ */
+function matchByProperties(entity: CrmEntity): INodeProperties[] {
 	const byField = {
 		name: 'Field',
 		value: 'field',
 		description: 'Any field, including custom fields',
 	};
-	if (entity.multiFields.length === 0) return [byField];
-	return [
+	const matchBy: INodeProperties = {
+		displayName: 'Match By',
+		name: 'matchBy',
+		type: 'options',
+		options: [byField],
+		default: 'field',
+		description: `How to find an existing ${entity.label.toLowerCase()}`,
+	};
+	if (entity.multiFields.length === 0) return [matchBy];
+	matchBy.options = [
 		{ name: 'Email', value: 'EMAIL', description: 'Bitrix24 duplicate search by email' },
 		byField,
 		{
 			name: 'Phone',
 			value: 'PHONE',
 			description: 'Bitrix24 duplicate search by phone (digits compared)',
+		},
+	];
+	return [
+		{ ...matchBy, displayOptions: { show: { '@version': [1] } } },
+		{
+			...matchBy,
+			default: 'EMAIL',
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 		},
 	];
 }
@@ -63,14 +84,7 @@ function matchOptions(entity: CrmEntity) {
 export function crmUpsert(entity: CrmEntity) {
 	const one = entity.label.toLowerCase();
 	const properties: INodeProperties[] = [
-		{
-			displayName: 'Match By',
-			name: 'matchBy',
-			type: 'options',
-			options: matchOptions(entity),
-			default: 'field',
-			description: `How to find an existing ${one}`,
-		},
+		...matchByProperties(entity),
 		{
 			displayName: 'Field Name or ID',
 			name: 'matchField',
