@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -43,8 +42,4 @@ export class Bitrix24WebhookApi implements ICredentialType {
 		if (!address) throw new Error(`The Bitrix24 webhook URL is not valid. ${WEBHOOK_URL_HELP}`);
 		return { ...requestOptions, baseURL: address.base };
 	}
-
-	test: ICredentialTestRequest = {
-		request: { method: 'POST', url: 'user.current.json', json: true },
-	};
 }

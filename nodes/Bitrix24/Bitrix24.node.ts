@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
-import { authenticationProperty, bitrix24Credentials } from '../shared/authentication';
+import { authenticationProperty } from '../shared/authentication';
+import { credentialTest } from '../shared/credentialTest';
 import * as activity from './actions/activity/Activity.resource';
 import * as batch from './actions/batch/Batch.resource';
 import * as calendarEvent from './actions/calendarEvent/CalendarEvent.resource';
@@ -49,7 +50,19 @@ export class Bitrix24 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: bitrix24Credentials,
+		credentials: [
+			{
+				name: 'bitrix24WebhookApi',
+				required: true,
+				testedBy: 'bitrix24WebhookApiTest',
+				displayOptions: { show: { authentication: ['webhook'] } },
+			},
+			{
+				name: 'bitrix24OAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -120,7 +133,7 @@ export class Bitrix24 implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = { credentialTest, listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,10 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-/** Both Bitrix24 credentials; the `authentication` parameter picks one. */
+/**
+ * Both Bitrix24 credentials; the `authentication` parameter picks one. The Bitrix24 node lists
+ * them in its own description, with the webhook credential's test (`testedBy`): n8n's lint reads
+ * that from the node's literal, and n8n runs the test of the first node that names one.
+ */
 export const bitrix24Credentials: INodeCredentialDescription[] = [
 	{
 		name: 'bitrix24WebhookApi',

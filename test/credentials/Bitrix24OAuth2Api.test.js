@@ -40,6 +40,38 @@ describe('Bitrix24 OAuth2 API in a workflow', () => {
 		expect(JSON.stringify(error)).not.toContain(portal.oauth.clientSecret);
 	});
 
+	it('a refresh token the OAuth server refuses: the refusal, the fix and the real status', async () => {
+		const clock = { t: Date.UTC(2026, 0, 5), now: () => clock.t };
+		await portal.stop();
+		portal = await startPortal({ now: clock.now });
+		const credentials = credentialsFor(portal, 'oAuth2');
+		// Refresh tokens live 180 days: half a year later both tokens are dead.
+		clock.t += 181 * 24 * 3600 * 1000;
+		const { error } = await runBitrix24(portal, {
+			auth: 'oAuth2',
+			parameters: currentUser,
+			credentials,
+		});
+		expect(error.message).toBe(
+			'Bitrix24 user.current: The OAuth server refused the refresh token [invalid_grant]',
+		);
+		expect(error.description).toMatch(/Reconnect the "Bitrix24 OAuth2 API" credential/);
+		expect(error.description).toMatch(/"Connect my account" again/);
+		expect(error.description).toMatch(/HTTP status 400\.$/);
+		expect(error.httpCode).toBe('400');
+		expect(portal.tokenLog).toEqual([
+			expect.objectContaining({ grantType: 'refresh_token', status: 400, error: 'invalid_grant' }),
+		]);
+		const shown = JSON.stringify(error);
+		const { oauthTokenData } = credentials.bitrix24OAuth2Api.data;
+		for (const secret of [
+			portal.oauth.clientSecret,
+			oauthTokenData.access_token,
+			oauthTokenData.refresh_token,
+		])
+			expect(shown).not.toContain(secret);
+	});
+
 	it('renews tokens at the portal itself when the custom OAuth server is left empty (on-premise)', async () => {
 		const credentials = credentialsFor(portal, 'oAuth2', {
 			portalUrl: `${portal.url}/`,

@@ -1,3 +1,5 @@
+const http = require('node:http');
+
 const { testCredential } = require('../helpers/workflow-runner');
 const {
 	startPortal,
@@ -38,18 +40,111 @@ describe('Bitrix24 Webhook API: the credential "Test" button', () => {
 		expect((await test({ secretWebhookUrl: `${portal.webhookUrl}profile.json` })).status).toBe(
 			'OK',
 		);
-		expect(portal.log.map((entry) => entry.restMethod)).toEqual(['user.current', 'user.current']);
+		// `profile` answers whatever scopes the webhook has.
+		expect(portal.log.map((entry) => entry.restMethod)).toEqual(['profile', 'profile']);
 	});
 
-	it('rejects a wrong code and explains a malformed URL', async () => {
+	it('accepts a webhook that only has the CRM scope', async () => {
+		const crmOnly = await startPortal({ webhook: { scope: ['crm'] } });
+		try {
+			expect(await test({ secretWebhookUrl: crmOnly.webhookUrl })).toEqual({
+				status: 'OK',
+				message: 'Connection successful',
+			});
+		} finally {
+			await crmOnly.stop();
+		}
+	});
+
+	it('explains a wrong code as the node does, sending the test once and never showing the code', async () => {
 		const wrong = await test({ secretWebhookUrl: `${portal.url}/rest/1/nope42/` });
-		expect(wrong.status).toBe('Error');
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(
+				/^Bitrix24 profile: Invalid request credentials \[INVALID_CREDENTIALS\]\. The webhook URL is wrong, was deleted or has expired\. .*Inbound webhook.* HTTP status 401\.$/,
+			),
+		});
+		expect(wrong.message).not.toContain('nope42');
+		expect(portal.log).toHaveLength(1);
+	});
+
+	it('says the portal cannot be reached, naming its address but not the webhook URL', async () => {
+		const closed = await startPortal();
+		const origin = closed.url;
+		await closed.stop();
+		const result = await test({ secretWebhookUrl: `${origin}/rest/1/sbx4wh00k5ecr3t/` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(
+			new RegExp(
+				`^Bitrix24 at ${origin.replace(/[.]/g, '\\.')}: cannot reach the portal: connection refused\\. Nothing accepted the connection`,
+			),
+		);
+		expect(result.message).toMatch(/\(ECONNREFUSED\)$/);
+		expect(result.message).not.toContain('sbx4wh00k5ecr3t');
+	});
+
+	it('says when the address is not a Bitrix24 portal, even one that quotes the path it was sent', async () => {
+		const answers = [
+			[404, 'text/html', '<html><body>Not Found</body></html>'],
+			[404, 'application/json', null],
+		];
+		const other = http.createServer((request, response) => {
+			const [status, type, body] = answers.shift();
+			response.writeHead(status, { 'Content-Type': type });
+			response.end(
+				body ?? JSON.stringify({ error: 'NOT_FOUND', error_description: `No ${request.url}` }),
+			);
+		});
+		await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${other.address().port}/rest/1/abc123/`;
+			const html = await test({ secretWebhookUrl: url });
+			expect(html.status).toBe('Error');
+			expect(html.message).toMatch(/not as a Bitrix24 portal's REST API does.* HTTP status 404\.$/);
+			const echoing = await test({ secretWebhookUrl: url });
+			expect(echoing.message).toBe(
+				'Bitrix24 profile: No /rest/profile.json [NOT_FOUND]. HTTP status 404.',
+			);
+			expect(`${html.message} ${echoing.message}`).not.toContain('abc123');
+		} finally {
+			await new Promise((resolve) => other.close(resolve));
+		}
+	});
+
+	it('explains a malformed URL without echoing it', async () => {
 		const malformed = await test({ secretWebhookUrl: `${portal.url}/api/nope42` });
 		expect(malformed).toEqual({
 			status: 'Error',
 			message: expect.stringMatching(/should look like https:\/\/your-portal/),
 		});
 		expect(malformed.message).not.toContain('nope42');
+		expect(portal.log).toHaveLength(0);
+	});
+
+	it('says HTTPS is required when Bitrix24 refuses plain HTTP', async () => {
+		const { bitrix24WebhookApiTest } = new Bitrix24().methods.credentialTest;
+		const sent = [];
+		const context = {
+			helpers: {
+				request: async (options) => {
+					sent.push(options);
+					return {
+						statusCode: 400,
+						body: { error: 'INVALID_REQUEST', error_description: 'Https required.' },
+					};
+				},
+			},
+		};
+		const result = await bitrix24WebhookApiTest.call(context, {
+			id: '1',
+			name: 'Webhook',
+			type: 'bitrix24WebhookApi',
+			data: { secretWebhookUrl: 'http://acme.bitrix24.com/rest/1/s3cr3tc0de/' },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/requires HTTPS .*https:\/\/ address in the credential/);
+		expect(result.message).not.toContain('s3cr3tc0de');
+		expect(sent).toHaveLength(1);
 	});
 });
 
@@ -84,6 +179,8 @@ describe('Bitrix24 Webhook API in a workflow', () => {
 		expect(error.message).toMatch(/INVALID_CREDENTIALS/);
 		expect(error.description).toMatch(/Inbound webhook/);
 		expect(JSON.stringify(error)).not.toContain('wrongsecret42');
+		// Sent once: n8n repeats a request that failed with 401, which helps no webhook.
+		expect(portal.log).toHaveLength(1);
 	});
 
 	it('event.bind explains that OAuth2 is needed', async () => {

@@ -10,6 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { getConnection } from './connection';
 import { exchangeFromError, realRuntime } from './http';
 import { bucketFor } from './limiter';
+import { withoutWebhookSecret } from './webhookUrl';
 
 const DOWNLOAD_TIMEOUT_MS = 300000;
 
@@ -36,17 +37,14 @@ export function publicDownloadUrl(raw: string): string {
 	try {
 		url = new URL(raw);
 	} catch {
-		return raw
-			.replace(/([?&])auth=[^&#]*&?/gi, '$1')
-			.replace(/[?&]$/, '')
-			.replace(/\/rest\/\d+\/[A-Za-z0-9_]+\//, '/rest/');
+		return withoutWebhookSecret(raw.replace(/([?&])auth=[^&#]*&?/gi, '$1').replace(/[?&]$/, ''));
 	}
 	for (const key of [...url.searchParams.keys()]) {
 		if (key.toLowerCase() === 'auth') url.searchParams.delete(key);
 	}
 	url.username = '';
 	url.password = '';
-	url.pathname = url.pathname.replace(/\/rest\/\d+\/[A-Za-z0-9_]+\//, '/rest/');
+	url.pathname = withoutWebhookSecret(url.pathname);
 	return url.toString();
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Failure } from './errors';
+import { withoutWebhookSecret } from './webhookUrl';
 
 /** A successful Bitrix24 answer: `{ result, next?, total?, time? }`. */
 export interface Envelope {
@@ -28,7 +29,8 @@ function asObject(body: unknown): IDataObject | undefined {
 /**
  * Reads an HTTP answer the way Bitrix24 must be read: an `error` key means failure whatever the
  * status (the OAuth server even answers some errors with 200), and the code may be an empty
- * string, a number or lower case.
+ * string, a number or lower case. A server that is not Bitrix24 may quote the requested path, so
+ * a webhook code is cut out of the description.
  */
 export function parseAnswer(method: string, status: number, body: unknown): Parsed {
 	const data = asObject(body);
@@ -39,7 +41,7 @@ export function parseAnswer(method: string, status: number, body: unknown): Pars
 				method,
 				status,
 				code: String(data.error),
-				description: String(data.error_description ?? ''),
+				description: withoutWebhookSecret(String(data.error_description ?? '')),
 			},
 		};
 	}

@@ -36,7 +36,54 @@ const HINTS: Record<string, string> = {
 	PAYMENT_REQUIRED: "The Bitrix24 application's subscription has ended.",
 	ERROR_BATCH_LENGTH_EXCEEDED: 'A batch may hold at most 50 commands.',
 	ERROR_BATCH_METHOD_NOT_ALLOWED: 'This method cannot be called inside a batch.',
+	// The OAuth server's answers when n8n renews the access token.
+	INVALID_GRANT:
+		'The OAuth server refused the refresh token: it expired, was revoked, or the application was reinstalled. Reconnect the "Bitrix24 OAuth2 API" credential: open it and click "Connect my account" again.',
+	INVALID_CLIENT:
+		'The OAuth server refused the application\'s Client ID or Client Secret, or the application is not installed on the portal. Check both in the "Bitrix24 OAuth2 API" credential, then click "Connect my account" again.',
+	// No HTTP answer at all.
+	ECONNREFUSED:
+		'Nothing accepted the connection at the portal address: check the address (and port) in the credential and that the portal is up.',
+	ENOTFOUND:
+		"The portal's host name does not exist: check the address in the credential for typos (for example your-portal.bitrix24.com).",
+	EAI_AGAIN:
+		"The portal's host name could not be resolved right now: check the address in the credential and the n8n server's DNS.",
+	EHOSTUNREACH:
+		"The n8n server has no network route to the portal: check the address in the credential and the server's network, proxy and firewall.",
+	ENETUNREACH:
+		"The n8n server has no network route to the portal: check the address in the credential and the server's network, proxy and firewall.",
+	ETIMEDOUT:
+		'The portal did not answer in time: check that it is reachable from the n8n server (firewall, proxy) and try again.',
+	ECONNRESET:
+		'The connection to the portal broke off: check the address in the credential and try again.',
 };
+
+/**
+ * Failures where no HTTP answer came back, in words: n8n replaces a message that quotes such a
+ * code with a generic sentence of its own.
+ */
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EHOSTUNREACH: 'no network route',
+	ENETUNREACH: 'no network route',
+	ETIMEDOUT: 'no answer in time',
+	ECONNRESET: 'connection broken off',
+};
+
+export function isConnectionFailure(failure: Pick<Bitrix24Failure, 'code'>): boolean {
+	return failure.code in CONNECTION_FAILURES;
+}
+
+/** "cannot reach the portal: connection refused" */
+export function connectionFailureText(failure: Pick<Bitrix24Failure, 'code'>): string {
+	return `cannot reach the portal: ${CONNECTION_FAILURES[failure.code] ?? failure.code}`;
+}
+
+/** An answer that did not come from Bitrix24's REST API (an HTML page, a 404 of another server). */
+const NOT_BITRIX24 =
+	"The address in the credential answered, but not as a Bitrix24 portal's REST API does: check that it is the portal's address (for example https://your-portal.bitrix24.com).";
 
 const DESCRIPTION_HINTS: Array<[RegExp, string]> = [
 	[/ID is not defined or invalid/i, 'Pass the numeric ID of an existing record.'],
@@ -72,17 +119,38 @@ export function statusOfCode(code: string): number {
 }
 
 export function hintFor(
-	failure: Pick<Bitrix24Failure, 'code' | 'description'>,
+	failure: Pick<Bitrix24Failure, 'code' | 'description'> & { status?: number },
 ): string | undefined {
 	const byCode = HINTS[failure.code.toUpperCase()];
 	if (byCode) return byCode;
-	return DESCRIPTION_HINTS.find(([pattern]) => pattern.test(failure.description))?.[1];
+	const byDescription = DESCRIPTION_HINTS.find(([pattern]) =>
+		pattern.test(failure.description),
+	)?.[1];
+	if (byDescription) return byDescription;
+	const foreign =
+		failure.code === 'UNEXPECTED_ANSWER' ||
+		failure.code === 'HTTP_404' ||
+		failure.code === 'HTTP_405';
+	return foreign && (failure.status ?? 0) < 500 ? NOT_BITRIX24 : undefined;
 }
 
 export function failureMessage(failure: Bitrix24Failure): string {
+	if (isConnectionFailure(failure))
+		return `Bitrix24 ${failure.method}: ${connectionFailureText(failure)}`;
 	const what = failure.description || failure.code || `HTTP ${failure.status}`;
 	const code = failure.code && failure.code !== failure.description ? ` [${failure.code}]` : '';
 	return `Bitrix24 ${failure.method}: ${what}${code}`;
+}
+
+/** The hint, and the HTTP status when there was an answer (the connection error's code otherwise). */
+export function failureDescription(failure: Bitrix24Failure): string {
+	const status =
+		failure.status > 0
+			? `HTTP status ${failure.status}.`
+			: isConnectionFailure(failure)
+				? `(${failure.code})`
+				: undefined;
+	return [hintFor(failure), status].filter(Boolean).join(' ');
 }
 
 export function failureToApiError(
@@ -90,20 +158,19 @@ export function failureToApiError(
 	failure: Bitrix24Failure,
 	itemIndex?: number,
 ): NodeApiError {
-	const hint = hintFor(failure);
-	const description = [hint, `HTTP status ${failure.status}.`].filter(Boolean).join(' ');
+	const httpCode = failure.status > 0 ? String(failure.status) : undefined;
 	return new NodeApiError(
 		node,
 		{
 			error: failure.code,
 			error_description: failure.description,
 			method: failure.method,
-			httpCode: String(failure.status),
+			...(httpCode ? { httpCode } : {}),
 		} as JsonObject,
 		{
 			message: failureMessage(failure),
-			description,
-			httpCode: String(failure.status),
+			description: failureDescription(failure),
+			httpCode,
 			itemIndex,
 		},
 	);

@@ -24,6 +24,33 @@ interface ErrorLike {
 	message?: unknown;
 	cause?: unknown;
 	name?: unknown;
+	body?: unknown;
+	failure?: { cause?: unknown };
+}
+
+/**
+ * The OAuth server answers its errors with HTTP 400 (reference §1.2), but n8n-core hands them on
+ * without the status: a refused refresh token (`invalid_grant`) as its own "reconnect the
+ * credential" error, other refusals as an `EAUTH` error carrying the server's `{error, …}` body.
+ */
+const TOKEN_SERVER_ERROR_STATUS = 400;
+
+function tokenServerAnswer(current: ErrorLike): Exchange | undefined {
+	if (current.failure?.cause === 'credential-invalid') {
+		return {
+			kind: 'answer',
+			status: TOKEN_SERVER_ERROR_STATUS,
+			body: {
+				error: 'invalid_grant',
+				error_description: 'The OAuth server refused the refresh token',
+			},
+		};
+	}
+	const body = current.body as { error?: unknown } | undefined;
+	if (current.code === 'EAUTH' && typeof body?.error === 'string') {
+		return { kind: 'answer', status: TOKEN_SERVER_ERROR_STATUS, body };
+	}
+	return undefined;
 }
 
 /**
@@ -37,6 +64,8 @@ export function exchangeFromError(error: unknown): Exchange | undefined {
 	let networkMessage = '';
 	for (let current = error as ErrorLike | undefined; current && !seen.has(current); ) {
 		seen.add(current);
+		const refused = tokenServerAnswer(current);
+		if (refused) return refused;
 		const response = current.response;
 		const status = response?.status ?? response?.statusCode;
 		if (response && typeof status === 'number') {
@@ -70,6 +99,10 @@ export function callContext(
 				body,
 				json: true,
 				returnFullResponse: true,
+				// n8n sends a request that failed with 401 a second time after "pre-authentication",
+				// which a webhook has none of: take its answers as they come. OAuth2 requests must fail
+				// on 401, which is how n8n knows to renew the access token.
+				ignoreHttpStatusErrors: connection.credentialType === 'bitrix24WebhookApi',
 				timeout: REQUEST_TIMEOUT_MS,
 				headers: { Accept: 'application/json' },
 			};

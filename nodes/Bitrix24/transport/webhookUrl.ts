@@ -23,3 +23,10 @@ export function parseWebhookUrl(raw: unknown): WebhookAddress | undefined {
 	const [, origin, prefix, userId, code] = match;
 	return { origin, base: `${origin}${prefix}/rest/${userId}/${code}/`, userId };
 }
+
+const SECRET_SEGMENTS = /\/rest\/\d+\/[A-Za-z0-9_]+\//g;
+
+/** Text with any webhook path (`/rest/<userId>/<code>/`) cut down to `/rest/`. */
+export function withoutWebhookSecret(text: string): string {
+	return text.replace(SECRET_SEGMENTS, '/rest/');
+}

@@ -55,6 +55,45 @@ describe('error mapping', () => {
 		expect(statusOfCode('SOMETHING_ELSE')).toBe(400);
 	});
 
+	it('explains a connection failure without an HTTP status it never had', () => {
+		const error = failureToApiError(node, {
+			method: 'user.current',
+			status: 0,
+			code: 'ECONNREFUSED',
+			description: 'connect ECONNREFUSED 127.0.0.1:1',
+		});
+		expect(error.message).toBe(
+			'Bitrix24 user.current: cannot reach the portal: connection refused',
+		);
+		expect(error.description).toMatch(
+			/check the address \(and port\) in the credential.* \(ECONNREFUSED\)$/,
+		);
+		expect(error.description).not.toMatch(/HTTP status/);
+		expect(error.httpCode ?? undefined).toBeUndefined();
+	});
+
+	it('says HTTPS is required when Bitrix24 refuses a webhook over plain HTTP', () => {
+		const error = failureToApiError(node, {
+			method: 'crm.lead.list',
+			status: 400,
+			code: 'INVALID_REQUEST',
+			description: 'Https required.',
+		});
+		expect(error.message).toBe('Bitrix24 crm.lead.list: Https required. [INVALID_REQUEST]');
+		expect(error.description).toMatch(/requires HTTPS .*https:\/\/ address in the credential/);
+	});
+
+	it('tells a refused refresh token and an answer from something that is not Bitrix24', () => {
+		expect(hintFor({ code: 'invalid_grant', description: '' })).toMatch(
+			/Connect my account" again/,
+		);
+		expect(hintFor({ code: 'UNEXPECTED_ANSWER', description: '', status: 200 })).toMatch(
+			/not as a Bitrix24 portal's REST API does/,
+		);
+		expect(hintFor({ code: 'HTTP_404', description: '', status: 404 })).toMatch(/portal's address/);
+		expect(hintFor({ code: 'UNEXPECTED_ANSWER', description: '', status: 502 })).toBeUndefined();
+	});
+
 	it('says a write with an unknown outcome was not repeated', () => {
 		const error = unsafeToRetryError(node, 'batch', 'socket hang up', 2);
 		expect(error.message).toBe(
