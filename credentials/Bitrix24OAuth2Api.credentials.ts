@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { limitProperties } from '../nodes/shared/credentialFields';
+import { limitProperties, plainHttpNotice } from '../nodes/shared/credentialFields';
 
 const PORTAL = `($self["portalUrl"] || "").trim().replace(/\\/+$/, "")`;
 const PORTAL_WITH_SCHEME = `(/^https?:\\/\\//i.test(${PORTAL}) ? ${PORTAL} : "https://" + ${PORTAL})`;
@@ -27,6 +27,10 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			placeholder: 'https://your-portal.bitrix24.com',
 			description: 'The address of your Bitrix24, as in the browser',
 		},
+		plainHttpNotice(
+			'portalUrl',
+			'Bitrix24 cloud portals answer only over HTTPS, and over http:// the access tokens would travel unencrypted. Use the https:// address unless this is an on-premise portal without HTTPS.',
+		),
 		{
 			displayName: 'OAuth Server',
 			name: 'oauthServer',

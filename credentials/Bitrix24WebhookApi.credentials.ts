@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/Bitrix24/transport/webhookUrl';
-import { limitProperties } from '../nodes/shared/credentialFields';
+import { limitProperties, plainHttpNotice } from '../nodes/shared/credentialFields';
 
 export class Bitrix24WebhookApi implements ICredentialType {
 	name = 'bitrix24WebhookApi';
@@ -31,6 +31,10 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			description:
 				'The inbound webhook URL from Bitrix24: Developer resources → Other → Inbound webhook. Works with cloud and on-premise portals.',
 		},
+		plainHttpNotice(
+			'secretWebhookUrl',
+			'Bitrix24 accepts inbound webhook calls only over HTTPS: with an http:// address every call fails with "Https required". Use the https:// address of the portal.',
+		),
 		...limitProperties,
 	];
 

@@ -24,3 +24,18 @@ export const limitProperties: INodeProperties[] = [
 			'When Bitrix24 blocks a method for using too much server time (OPERATION_TIME_LIMIT), wait up to this long for the block to lift before failing',
 	},
 ];
+
+/**
+ * A warning shown while `field` holds an http:// address. Credential fields cannot test a value
+ * in `displayOptions` except through a `_cnd` condition (no case-insensitive flag, hence the
+ * character classes).
+ */
+export function plainHttpNotice(field: string, warning: string): INodeProperties {
+	return {
+		displayName: warning,
+		name: `${field}PlainHttpNotice`,
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { [field]: [{ _cnd: { regex: '^\\s*[Hh][Tt][Tt][Pp]:' } }] } },
+	};
+}

@@ -104,3 +104,21 @@ describe('Bitrix24 OAuth2 API in a workflow', () => {
 		expect(JSON.stringify(portal.log)).not.toContain(portal.oauth.clientSecret);
 	});
 });
+
+describe('Bitrix24 OAuth2 API: a plain http:// portal address', () => {
+	const { NodeHelpers } = require('n8n-workflow');
+	const { Bitrix24OAuth2Api } = require('../helpers/bitrix24');
+	const noticesFor = (portalUrl) =>
+		new Bitrix24OAuth2Api().properties
+			.filter((property) => property.type === 'notice')
+			.filter((property) => NodeHelpers.displayParameter({ portalUrl }, property, null))
+			.map((property) => property.displayName);
+
+	it('is warned about; an https:// address or a bare host name is not', () => {
+		expect(noticesFor('http://acme.bitrix24.com')).toEqual([
+			expect.stringMatching(/only over HTTPS.*unencrypted/),
+		]);
+		for (const portalUrl of ['https://acme.bitrix24.com', 'acme.bitrix24.com', ''])
+			expect(noticesFor(portalUrl)).toEqual([]);
+	});
+});

@@ -197,3 +197,23 @@ describe('Bitrix24 Webhook API in a workflow', () => {
 		expect(error.httpCode).toBe('403');
 	});
 });
+
+describe('Bitrix24 Webhook API: a plain http:// address', () => {
+	const { NodeHelpers } = require('n8n-workflow');
+	/** The notices n8n's credential form shows for this webhook URL. */
+	const noticesFor = (secretWebhookUrl) =>
+		new Bitrix24WebhookApi().properties
+			.filter((property) => property.type === 'notice')
+			.filter((property) => NodeHelpers.displayParameter({ secretWebhookUrl }, property, null))
+			.map((property) => property.displayName);
+
+	it('is warned about: Bitrix24 answers webhook calls only over HTTPS', () => {
+		for (const url of [
+			'http://acme.bitrix24.com/rest/1/abc123/',
+			' HTTP://crm.example.org/rest/1/x/',
+		])
+			expect(noticesFor(url)).toEqual([expect.stringMatching(/only over HTTPS.*"Https required"/)]);
+		for (const url of ['https://acme.bitrix24.com/rest/1/abc123/', ''])
+			expect(noticesFor(url)).toEqual([]);
+	});
+});
