@@ -1,6 +1,9 @@
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
+	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,15 +11,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { isPortalAccessToken } from '../Bitrix24/transport';
-import { portalOrigin } from '../Bitrix24/transport/connection';
-import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
-import { bitrix24Credentials } from '../shared/authentication';
-import { EVENT_NAME, eventDefinition, eventOptions, normalEventName } from './events';
-import { nestFormBody, portalOf, subjectIds } from './payload';
+import { readEventEnvelope } from '../shared/bitrix24/events/envelope';
+import { credentialTest } from '../shared/credentialTest';
+import { hasLearnedToken, isTrusted } from './applicationToken';
+import { eventDefinition } from './events';
+import { portalOf, subjectIds } from './payload';
+import { acceptProofEvent, PROOF_EVENT, requestProof } from './proof';
+import { triggerProperties } from './properties';
 import { fetchRecord } from './record';
+import { configuredToken, handlerUrl, selectedEvents, usesOAuth2 } from './settings';
 import { bindEvents, boundEvents, unbindEvents } from './subscription';
-import { learnedToken, rememberToken, sameToken } from './tokens';
 
 export class Bitrix24Trigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,78 +28,65 @@ export class Bitrix24Trigger implements INodeType {
 		name: 'bitrix24Trigger',
 		icon: { light: 'file:../../icons/bitrix24.svg', dark: 'file:../../icons/bitrix24.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: BITRIX24_DESCRIPTION,
+		description: 'Starts the workflow when something happens in Bitrix24',
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: bitrix24Credentials,
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
-		properties: [
+		// Listed literally, as in the Bitrix24 node: n8n's lint reads the credentials' tests here.
+		credentials: [
 			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Inbound Webhook (Events by an Outgoing Webhook You Set Up)',
-						value: 'webhook',
-					},
-					{ name: 'OAuth2 (Subscribes Itself)', value: 'oAuth2' },
-				],
-				default: 'oAuth2',
-			},
-			{
-				displayName:
-					"In Bitrix24 open Developer resources → Other → Outgoing webhook, paste this trigger's Production URL as the handler address, tick the same events, save, and copy the Application Token below. Bitrix24 cannot subscribe a trigger itself with a webhook credential.",
-				name: 'outgoingWebhookNotice',
-				type: 'notice',
-				default: '',
+				name: 'bitrix24WebhookApi',
+				required: true,
+				testedBy: 'bitrix24WebhookApiTest',
 				displayOptions: { show: { authentication: ['webhook'] } },
 			},
 			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: eventOptions,
-				default: [],
-				description: 'The events that start the workflow',
+				name: 'bitrix24OAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 			{
-				displayName: 'Custom Event Names',
-				name: 'customEvents',
-				type: 'string',
-				default: '',
-				placeholder: 'ONCRMDYNAMICITEMADD_147, ONIMBOTMESSAGEADD',
-				description: 'Other Bitrix24 event names, comma-separated',
-			},
-			{
-				displayName: 'Application Token',
-				name: 'applicationToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'The token Bitrix24 shows for the outgoing webhook (or your app), sent with every event. Events without it are rejected. With OAuth2 it may stay empty: the trigger then checks the first event with the portal and remembers the token.',
-			},
-			{
-				displayName: 'Fetch Full Record',
-				name: 'fetchRecord',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to read the lead, deal, task, user or calendar event the event is about, so the next node has all its fields (one more request per event)',
+				name: 'bitrix24ApplicationTokenApi',
+				required: false,
+				testedBy: 'applicationTokenTest',
+				displayOptions: { show: { '@version': [2] } },
 			},
 		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			...credentialTest,
+			/** Bitrix24 has no request that checks an application token; events do. */
+			async applicationTokenTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const token = String(credential.data?.applicationToken ?? '');
+				return token.trim() === '' || /\s/.test(token.trim())
+					? { status: 'Error', message: 'Paste the application token: one word, no spaces' }
+					: { status: 'OK', message: 'Saved; the trigger compares it with every event' };
+			},
+		},
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (!usesOAuth2(this)) return true;
+				const configured = await configuredToken(this);
+				if (!usesOAuth2(this)) {
+					if (!configured) throw missingTokenError(this);
+					return true;
+				}
+				// Without a token, activation must (again) ask for the proof: see proof.ts.
+				if (!configured && !hasLearnedToken(this)) return false;
 				const bound = await boundEvents(this, handlerUrl(this));
 				return selectedEvents(this).every((event) => bound.has(event));
 			},
@@ -107,7 +98,9 @@ export class Bitrix24Trigger implements INodeType {
 						description: 'Choose at least one event, or enter a custom event name.',
 					});
 				}
-				await bindEvents(this, handlerUrl(this), events);
+				const needsProof = !(await configuredToken(this));
+				await bindEvents(this, handlerUrl(this), needsProof ? [PROOF_EVENT, ...events] : events);
+				if (needsProof) await requestProof(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -120,40 +113,43 @@ export class Bitrix24Trigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
-		const reject = (status: number, error: string): IWebhookResponseData => {
-			res.status(status).json({ error });
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			res.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
 
-		const raw = this.getBodyData();
-		const body = raw && typeof raw === 'object' ? nestFormBody(raw) : undefined;
-		const auth = body?.auth as IDataObject | undefined;
-		const event = normalEventName(body?.event);
-		if (!body || !EVENT_NAME.test(event) || !auth || typeof auth !== 'object') {
-			return reject(400, 'Not a Bitrix24 event');
+		// Only the event name and the token are read before the token is checked: a request that
+		// is not from Bitrix24 costs no nesting and no outbound request.
+		const envelope = readEventEnvelope(this.getBodyData());
+		if (!envelope.ok) return answer(400, { error: 'Not a Bitrix24 event' });
+		const { event, applicationToken: token } = envelope.value;
+		if (event === PROOF_EVENT) {
+			return (await acceptProofEvent(this, envelope.value))
+				? answer(200, { received: true })
+				: answer(401, { error: 'Unknown application token' });
 		}
-		const token = typeof auth.application_token === 'string' ? auth.application_token : '';
-		if (!token || !(await trusted(this, auth, token))) {
-			return reject(401, 'Unknown application token');
+		if (!token || !(await isTrusted(this, token))) {
+			return answer(401, { error: 'Unknown application token' });
 		}
 		const selected = selectedEvents(this);
 		if (!selected.includes(event) && !selected.includes(event.replace(/_\d+$/, ''))) {
-			res.status(200).json({ ignored: true });
-			return { noWebhookResponse: true };
+			return answer(200, { ignored: true });
 		}
+		const body = envelope.value.body();
+		if (!body.ok) return answer(400, { error: `Not a Bitrix24 event: ${body.reason}` });
 		// Bitrix24 lowers the priority of slow handlers: answer first, then read the record.
 		res.status(200).json({ received: true });
 
-		const data = (body.data ?? {}) as IDataObject;
+		const data = isObject(body.value.data) ? body.value.data : {};
 		const ids = subjectIds(data);
 		const definition = eventDefinition(event);
 		const json: IDataObject = {
 			event,
 			...ids,
 			data,
-			handlerId: numberOrText(body.event_handler_id),
-			timestamp: timestampOf(body.ts),
-			portal: portalOf(auth),
+			handlerId: numberOrText(body.value.event_handler_id),
+			timestamp: timestampOf(body.value.ts),
+			portal: isObject(body.value.auth) ? portalOf(body.value.auth) : {},
 		};
 		if (definition && !definition.deleted && this.getNodeParameter('fetchRecord', true)) {
 			try {
@@ -167,41 +163,22 @@ export class Bitrix24Trigger implements INodeType {
 	}
 }
 
-function usesOAuth2(ctx: IHookFunctions | IWebhookFunctions): boolean {
-	return ctx.getNodeParameter('authentication', 'oAuth2') === 'oAuth2';
+function missingTokenError(ctx: IHookFunctions): NodeOperationError {
+	const where =
+		ctx.getNode().typeVersion < 2
+			? 'in the Application Token field'
+			: 'in a Bitrix24 Application Token credential selected in this node';
+	return new NodeOperationError(
+		ctx.getNode(),
+		"The outgoing webhook's application token is missing",
+		{
+			description: `Bitrix24 shows it under Developer resources → Other → Outgoing webhook. Put it ${where}; without it every event would be rejected.`,
+		},
+	);
 }
 
-function handlerUrl(ctx: IHookFunctions): string {
-	return ctx.getNodeWebhookUrl('default') as string;
-}
-
-function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
-	const chosen = ctx.getNodeParameter('events', []) as string[];
-	const custom = String(ctx.getNodeParameter('customEvents', ''))
-		.split(',')
-		.map(normalEventName)
-		.filter((name) => EVENT_NAME.test(name));
-	return [...new Set([...chosen.map(normalEventName), ...custom])];
-}
-
-/**
- * A configured token must match. Without one (OAuth2 only), a token seen before must match, and
- * a new one is trusted once the event's access token opens the credential's portal.
- */
-async function trusted(ctx: IWebhookFunctions, auth: IDataObject, token: string): Promise<boolean> {
-	const configured = String(ctx.getNodeParameter('applicationToken', '')).trim();
-	if (configured) return sameToken(token, configured);
-	if (!usesOAuth2(ctx)) return false;
-	const portal = await portalOrigin.call(ctx);
-	const key = `${portal} ${ctx.getNode().id}`;
-	const known = learnedToken(key);
-	if (known !== undefined) return sameToken(token, known);
-	if (typeof auth.domain !== 'string' || new URL(portal).host !== auth.domain) return false;
-	const accessToken = typeof auth.access_token === 'string' ? auth.access_token : '';
-	if (!(await isPortalAccessToken.call(ctx, accessToken))) return false;
-	rememberToken(key, token);
-	return true;
-}
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function numberOrText(value: unknown) {
 	return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string);

@@ -110,5 +110,3 @@ export function normalEventName(name: unknown): string {
 		.trim()
 		.toUpperCase();
 }
-
-export const EVENT_NAME = /^ON[A-Z0-9_]+$/;

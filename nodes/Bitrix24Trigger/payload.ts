@@ -1,31 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * Expands PHP bracket names (`data[FIELDS][ID]`) into nested objects. n8n hands form bodies over
- * flat; a body already nested is kept. Returns undefined when a name cannot be read.
- */
-export function nestFormBody(body: IDataObject): IDataObject | undefined {
-	const out: IDataObject = {};
-	for (const [name, value] of Object.entries(body)) {
-		const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(name);
-		if (!match) return undefined;
-		const path = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1])];
-		let node = out;
-		for (const [index, segment] of path.entries()) {
-			if (['__proto__', 'constructor', 'prototype'].includes(segment)) return undefined;
-			if (index === path.length - 1) {
-				node[segment] = value as IDataObject[string];
-				break;
-			}
-			const next = node[segment];
-			if (next === undefined) node[segment] = {};
-			else if (next === null || typeof next !== 'object' || Array.isArray(next)) return undefined;
-			node = node[segment] as IDataObject;
-		}
-	}
-	return out;
-}
-
 /** The auth block without tokens: what may appear in the output. */
 export function portalOf(auth: IDataObject): IDataObject {
 	const portal: IDataObject = {};
@@ -38,15 +12,29 @@ export function portalOf(auth: IDataObject): IDataObject {
 const numberOrText = (value: unknown) =>
 	typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
-/** The id of what the event is about: FIELDS.ID, FIELDS_AFTER.ID, or `id` (calendar). */
+const isFields = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A record ID as Bitrix24 sends it; '0', '' and the literal "undefined" of task events are none. */
+const idOf = (value: unknown) =>
+	value === undefined || value === null || ['', '0', 'undefined'].includes(String(value))
+		? undefined
+		: (numberOrText(value) as IDataObject[string]);
+
+/**
+ * The ids of what an event is about: FIELDS.ID, FIELDS_AFTER.ID or, after a delete (FIELDS_AFTER
+ * is the string "undefined"), FIELDS_BEFORE.ID; `id` for calendar entries. Task comments in the
+ * task chat (tasks 25.700+) come with ID 0 and the chat MESSAGE_ID.
+ */
 export function subjectIds(data: IDataObject): IDataObject {
-	const fields = (data.FIELDS ?? data.FIELDS_AFTER ?? data.FIELDS_BEFORE ?? {}) as IDataObject;
+	const fields = [data.FIELDS, data.FIELDS_AFTER, data.FIELDS_BEFORE].find(isFields) ?? {};
 	const ids: IDataObject = {};
-	const id = fields.ID ?? data.id ?? data.ID;
-	if (id !== undefined && id !== 'undefined') ids.id = numberOrText(id) as IDataObject[string];
-	if (fields.ENTITY_TYPE_ID !== undefined)
-		ids.entityTypeId = numberOrText(fields.ENTITY_TYPE_ID) as IDataObject[string];
-	if (fields.TASK_ID !== undefined && fields.TASK_ID !== 'undefined')
-		ids.taskId = numberOrText(fields.TASK_ID) as IDataObject[string];
+	const found = {
+		id: idOf(fields.ID ?? data.id ?? data.ID),
+		entityTypeId: idOf(fields.ENTITY_TYPE_ID),
+		taskId: idOf(fields.TASK_ID),
+		messageId: idOf(fields.MESSAGE_ID),
+	};
+	for (const [key, value] of Object.entries(found)) if (value !== undefined) ids[key] = value;
 	return ids;
 }

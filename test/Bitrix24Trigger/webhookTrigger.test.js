@@ -1,6 +1,7 @@
 const { startPortal, restRequests } = require('../helpers/bitrix24');
 const { startWebhookTrigger } = require('../helpers/triggers');
 const { portalCall } = require('../helpers/portalCall');
+const { Bitrix24Trigger } = require('../../nodes/Bitrix24Trigger/Bitrix24Trigger.node');
 
 async function post(url, body, type = 'application/x-www-form-urlencoded') {
 	const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
@@ -22,6 +23,7 @@ describe('Bitrix24 Trigger (webhook)', () => {
 	it('subscribes itself with OAuth2 on activation, without duplicates, and unsubscribes on deactivation', async () => {
 		trigger = await startWebhookTrigger(portal, {
 			parameters: { events: ['ONCRMLEADADD', 'ONTASKADD'], customEvents: 'oncrmdealupdate' },
+			applicationToken: portal.applicationToken,
 		});
 		expect(await trigger.checkExists()).toBe(false);
 		await trigger.activate();
@@ -42,7 +44,10 @@ describe('Bitrix24 Trigger (webhook)', () => {
 
 	it('explains a refused subscription', async () => {
 		portal.setEventOptions({ unreachableEventHandlerHosts: ['127.0.0.1'] });
-		trigger = await startWebhookTrigger(portal, { parameters: { events: ['ONCRMLEADADD'] } });
+		trigger = await startWebhookTrigger(portal, {
+			parameters: { events: ['ONCRMLEADADD'] },
+			applicationToken: portal.applicationToken,
+		});
 		await expect(trigger.activate()).rejects.toThrow(
 			/^Bitrix24 refused to send ONCRMLEADADD to this trigger: /,
 		);
@@ -110,6 +115,7 @@ describe('Bitrix24 Trigger (webhook)', () => {
 		const token = 'outgoing-webhook-token-1';
 		trigger = await startWebhookTrigger(portal, {
 			auth: 'webhook',
+			version: 1,
 			parameters: { events: ['ONCRMDEALADD'], applicationToken: token },
 		});
 		const bindingsBefore = portal.eventBindings().length;
@@ -143,9 +149,77 @@ describe('Bitrix24 Trigger (webhook)', () => {
 		expect(trigger.started()).toHaveLength(2);
 	});
 
+	it('version 2 reads the token from a Bitrix24 Application Token credential (outgoing webhook mode)', async () => {
+		trigger = await startWebhookTrigger(portal, {
+			auth: 'webhook',
+			parameters: { events: ['ONCRMDEALADD'], applicationToken: 'ignored-in-version-2' },
+			applicationToken: 'credential-token-2',
+		});
+		await trigger.activate();
+		portal.addOutgoingWebhook({
+			url: trigger.url,
+			events: ['ONCRMDEALADD'],
+			applicationToken: 'credential-token-2',
+		});
+		portal.addOutgoingWebhook({
+			url: trigger.url,
+			events: ['ONCRMDEALADD'],
+			applicationToken: 'ignored-in-version-2',
+		});
+		const dealId = await portalCall(portal, 'crm.deal.add', {
+			fields: { TITLE: 'Via credential' },
+		});
+		await trigger.settle();
+		expect(trigger.received.map((r) => r.status).sort()).toEqual([200, 401]);
+		const [[item]] = trigger.started();
+		expect(item.json).toMatchObject({ event: 'ONCRMDEALADD', id: dealId });
+		expect(JSON.stringify(trigger.started())).not.toContain('credential-token-2');
+	});
+
+	it('version 2 in outgoing-webhook mode without the credential fails activation with the fix', async () => {
+		trigger = await startWebhookTrigger(portal, {
+			auth: 'webhook',
+			parameters: { events: ['ONCRMDEALADD'] },
+		});
+		const failure = await trigger.activate().catch((error) => error);
+		expect(failure.message).toBe("The outgoing webhook's application token is missing");
+		expect(failure.description).toMatch(
+			/Developer resources → Other → Outgoing webhook\. Put it in a Bitrix24 Application Token credential/,
+		);
+		expect(await trigger.post(`event=ONCRMDEALADD&auth[application_token]=anything`)).toBe(401);
+		expect(trigger.started()).toEqual([]);
+	});
+
+	it('version 2 with OAuth2 and the credential subscribes without ONAPPTEST and trusts the configured token', async () => {
+		trigger = await startWebhookTrigger(portal, {
+			parameters: { events: ['ONCRMLEADADD'] },
+			applicationToken: portal.applicationToken,
+		});
+		await trigger.activate();
+		const methods = portal.log.map((entry) => entry.restMethod);
+		expect(methods).not.toContain('event.test');
+		expect(
+			portal.log.filter((e) => e.restMethod === 'event.bind').map((e) => e.params.event),
+		).toEqual(['ONCRMLEADADD']);
+		await portalCall(portal, 'crm.lead.add', { fields: { TITLE: 'Configured' } });
+		await trigger.settle();
+		expect(trigger.started()).toHaveLength(1);
+		expect(trigger.staticData).toEqual({});
+	});
+
+	it("the credential's test accepts a token and explains an empty one", async () => {
+		const { credentialTest } = new Bitrix24Trigger().methods;
+		const check = (applicationToken) =>
+			credentialTest.applicationTokenTest.call({}, { data: { applicationToken } });
+		expect(await check('k3r1ebg5yxv6s0c0kqk8ofbnnyh7u1cq')).toMatchObject({ status: 'OK' });
+		expect(await check('  ')).toMatchObject({ status: 'Error' });
+		expect(await check('two words')).toMatchObject({ status: 'Error' });
+	});
+
 	it('rejects malformed bodies (fuzzed) with 400/401 and never starts', async () => {
 		trigger = await startWebhookTrigger(portal, {
 			auth: 'webhook',
+			version: 1,
 			parameters: { events: ['ONCRMLEADADD'], applicationToken: 'secret-token' },
 		});
 		const valid = {

@@ -12,29 +12,51 @@ const {
 } = require('../../nodes/Bitrix24PollingTrigger/Bitrix24PollingTrigger.node');
 const { Bitrix24WebhookApi } = require('../../credentials/Bitrix24WebhookApi.credentials');
 const { Bitrix24OAuth2Api } = require('../../credentials/Bitrix24OAuth2Api.credentials');
+const {
+	Bitrix24ApplicationTokenApi,
+} = require('../../credentials/Bitrix24ApplicationTokenApi.credentials');
 
 const { Workflow } = n8n;
 
+const TOKEN_CREDENTIAL = 'bitrix24ApplicationTokenApi';
+
+/**
+ * @param {object} sandbox
+ * @param {{type: string, nodeClass: Function, parameters?: object, auth: string,
+ *   staticData?: object, webhookBaseUrl?: string, version?: number, applicationToken?: string}} options
+ *   applicationToken: attach a Bitrix24 Application Token credential holding it
+ */
 function triggerWorkflow(
 	sandbox,
-	{ type, nodeClass, parameters, auth, staticData, webhookBaseUrl },
+	{ type, nodeClass, parameters, auth, staticData, webhookBaseUrl, version = 1, applicationToken },
 ) {
 	const credentials = credentialsFor(sandbox, auth);
 	const credentialType = auth === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
+	const nodeCredentials = {
+		[credentialType]: { id: credentials[credentialType].id, name: 'Bitrix24' },
+	};
+	if (applicationToken !== undefined) {
+		credentials[TOKEN_CREDENTIAL] = {
+			id: '3',
+			name: 'Bitrix24 Application Token',
+			data: { applicationToken },
+		};
+		nodeCredentials[TOKEN_CREDENTIAL] = { id: '3', name: 'Bitrix24 Application Token' };
+	}
 	const runtime = createRuntime({
 		nodeTypes: { [type]: nodeClass },
-		credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api],
+		credentialTypes: [Bitrix24WebhookApi, Bitrix24OAuth2Api, Bitrix24ApplicationTokenApi],
 		credentials,
 	});
 	const node = {
 		id: 'trigger-node',
 		name: 'Trigger',
 		type,
-		typeVersion: 1,
+		typeVersion: version,
 		position: [0, 0],
 		webhookId: 'b24-trigger',
 		parameters: { authentication: auth, ...parameters },
-		credentials: { [credentialType]: { id: credentials[credentialType].id, name: 'Bitrix24' } },
+		credentials: nodeCredentials,
 	};
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
@@ -53,8 +75,15 @@ function triggerWorkflow(
 /**
  * A Bitrix24 Trigger with an HTTP endpoint at its production URL. `activate()` / `deactivate()`
  * run its webhook methods; every request it receives is answered by its webhook() and recorded.
+ * `version` is the node's typeVersion (default 2); `staticData` the workflow's static data as n8n
+ * loads it (pass a copy of another trigger's `staticData` to act as that trigger after a
+ * restart); `applicationToken` attaches a Bitrix24 Application Token credential; `port` listens
+ * on a given port (a restarted trigger keeps its URL).
  */
-async function startWebhookTrigger(sandbox, { parameters, auth = 'oAuth2' }) {
+async function startWebhookTrigger(
+	sandbox,
+	{ parameters, auth = 'oAuth2', version = 2, staticData = {}, applicationToken, port = 0 },
+) {
 	const received = [];
 	const pending = new Set();
 	let setup;
@@ -126,7 +155,7 @@ async function startWebhookTrigger(sandbox, { parameters, auth = 'oAuth2' }) {
 			done();
 		});
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${server.address().port}/webhook`;
 	setup = triggerWorkflow(sandbox, {
 		type: 'n8n-nodes-bitrix24.bitrix24Trigger',
@@ -134,6 +163,9 @@ async function startWebhookTrigger(sandbox, { parameters, auth = 'oAuth2' }) {
 		parameters,
 		auth,
 		webhookBaseUrl: base,
+		version,
+		staticData,
+		applicationToken,
 	});
 	const hook = async (method) => {
 		const context = new core.HookContext(
@@ -145,8 +177,17 @@ async function startWebhookTrigger(sandbox, { parameters, auth = 'oAuth2' }) {
 		);
 		return await new Bitrix24Trigger().webhookMethods.default[method].call(context);
 	};
+	const url = `${base}/b24-trigger/webhook`;
 	return {
-		url: `${base}/b24-trigger/webhook`,
+		url,
+		port: server.address().port,
+		/** POSTs a body to the trigger as anyone could; resolves to the answer's status. */
+		post: async (body, type = 'application/x-www-form-urlencoded') =>
+			(await fetch(url, { method: 'POST', headers: { 'content-type': type }, body })).status,
+		/** The workflow's static data (what n8n would save), live. */
+		staticData: setup.workflow.staticData,
+		/** Workflow and node id: what the trigger's proof is bound to. */
+		ids: { workflowId: setup.workflow.id, nodeId: setup.node.id },
 		received,
 		/** Started workflows: the items each accepted event produced. */
 		started: () =>

@@ -5,6 +5,5 @@ export type { Command, CommandResult } from './batch';
 export type { Bitrix24Context } from './connection';
 export { downloadFile, publicDownloadUrl, type DownloadedFile } from './download';
 export type { Envelope } from './envelope';
-export { isPortalAccessToken } from './eventAuth';
 export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
 export type { ListRequest } from './list';

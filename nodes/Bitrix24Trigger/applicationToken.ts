@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { matchesHash, sameToken, tokenHash } from '../shared/bitrix24/events/tokens';
+import { configuredToken, usesOAuth2, type TriggerContext } from './settings';
+
+/**
+ * The application token learned from a proven ONAPPTEST (see proof.ts), in the node's static
+ * data, which n8n saves after every webhook call and keeps across restarts: only its SHA-256 and
+ * the time of the proof it came with.
+ */
+interface LearnedToken extends IDataObject {
+	applicationTokenHash?: string;
+	provenAt?: number;
+}
+
+const learned = (ctx: TriggerContext) => ctx.getWorkflowStaticData('node') as LearnedToken;
+
+export function hasLearnedToken(ctx: TriggerContext): boolean {
+	return typeof learned(ctx).applicationTokenHash === 'string';
+}
+
+/**
+ * Keeps the hash of a token a proof issued at `provenAt` came with. A proof not newer than the
+ * last one accepted changes nothing (a replayed proof cannot swap the token).
+ */
+export function learnToken(ctx: TriggerContext, token: string, provenAt: number): boolean {
+	const data = learned(ctx);
+	if (typeof data.provenAt === 'number' && provenAt <= data.provenAt) return false;
+	data.applicationTokenHash = tokenHash(token);
+	data.provenAt = provenAt;
+	return true;
+}
+
+/**
+ * Whether an event's application token is this trigger's: the configured one, or else (OAuth2)
+ * the learned one. Without either, nothing is trusted.
+ */
+export async function isTrusted(ctx: TriggerContext, token: string): Promise<boolean> {
+	const configured = await configuredToken(ctx);
+	if (configured) return sameToken(token, configured);
+	const hash = learned(ctx).applicationTokenHash;
+	return usesOAuth2(ctx) && typeof hash === 'string' && matchesHash(token, hash);
+}

@@ -1,0 +1,40 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { EVENT_NAME } from '../shared/bitrix24/events/envelope';
+import { normalEventName } from './events';
+
+export type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+const APPLICATION_CREDENTIAL_TYPE = 'bitrix24ApplicationTokenApi';
+
+export function usesOAuth2(ctx: TriggerContext): boolean {
+	return ctx.getNodeParameter('authentication', 'oAuth2') === 'oAuth2';
+}
+
+/** The trigger's production URL, where Bitrix24 sends the events. */
+export function handlerUrl(ctx: IHookFunctions): string {
+	return ctx.getNodeWebhookUrl('default') as string;
+}
+
+export function selectedEvents(ctx: TriggerContext): string[] {
+	const chosen = ctx.getNodeParameter('events', []) as string[];
+	const custom = String(ctx.getNodeParameter('customEvents', ''))
+		.split(',')
+		.map(normalEventName)
+		.filter((name) => EVENT_NAME.test(name));
+	return [...new Set([...chosen.map(normalEventName), ...custom])];
+}
+
+/**
+ * The application token the user gave: version 1 in the Application Token parameter, version 2
+ * in a Bitrix24 Application Token credential (optional with OAuth2).
+ */
+export async function configuredToken(ctx: TriggerContext): Promise<string | undefined> {
+	const node = ctx.getNode();
+	let token: unknown;
+	if (node.typeVersion < 2) token = ctx.getNodeParameter('applicationToken', '');
+	else if (node.credentials?.[APPLICATION_CREDENTIAL_TYPE]) {
+		token = (await ctx.getCredentials(APPLICATION_CREDENTIAL_TYPE)).applicationToken;
+	}
+	return (typeof token === 'string' && token.trim()) || undefined;
+}
