@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
 import { readEventEnvelope } from '../shared/bitrix24/events/envelope';
 import { credentialTest } from '../shared/credentialTest';
 import { hasLearnedToken, isTrusted } from './applicationToken';
@@ -31,7 +32,7 @@ export class Bitrix24Trigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when something happens in Bitrix24',
+		description: BITRIX24_DESCRIPTION,
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
