@@ -5,8 +5,9 @@ import type {
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Connection } from './connection';
 import { getConnection } from './connection';
 import { exchangeFromError, realRuntime } from './http';
 import { bucketFor } from './limiter';
@@ -61,7 +62,18 @@ function headerOf(headers: IDataObject | undefined, name: string): string | unde
 	return typeof value === 'string' ? value : undefined;
 }
 
-function bodyBuffer(body: unknown): Buffer {
+/** A response body read as a stream (`encoding: 'stream'`), or already in memory. */
+type Body = AsyncIterable<Buffer | Uint8Array | string> & { destroy?: () => void };
+
+function isStream(body: unknown): body is Body {
+	return (
+		body !== null &&
+		typeof body === 'object' &&
+		typeof (body as Partial<Body>)[Symbol.asyncIterator] === 'function'
+	);
+}
+
+function inMemory(body: unknown): Buffer {
 	if (Buffer.isBuffer(body)) return body;
 	if (body instanceof ArrayBuffer) return Buffer.from(body);
 	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
@@ -69,13 +81,40 @@ function bodyBuffer(body: unknown): Buffer {
 	return Buffer.alloc(0);
 }
 
+/**
+ * The body's bytes, or `undefined` once more than `limit` arrived: the rest is not read, the
+ * connection is dropped.
+ */
+async function readBody(body: unknown, limit: number): Promise<Buffer | undefined> {
+	if (!isStream(body)) {
+		const data = inMemory(body);
+		return data.length > limit ? undefined : data;
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+		size += bytes.length;
+		if (size > limit) {
+			body.destroy?.();
+			return undefined;
+		}
+		chunks.push(bytes);
+	}
+	return Buffer.concat(chunks);
+}
+
+function discard(body: unknown): void {
+	if (isStream(body)) body.destroy?.();
+}
+
 /** Bitrix24's `{error, error_description}` inside an error answer, if there is one. */
-function bitrix24Reason(body: Buffer): string | undefined {
-	if (body.length === 0 || body.length > 65536) return undefined;
+function bitrix24Reason(body: Buffer | undefined): string | undefined {
+	if (!body || body.length === 0) return undefined;
 	try {
 		const parsed = JSON.parse(body.toString('utf8')) as IDataObject;
 		const reason = parsed.error_description ?? parsed.error;
-		return typeof reason === 'string' && reason ? reason : undefined;
+		return typeof reason === 'string' && reason ? withoutWebhookSecret(reason) : undefined;
 	} catch {
 		return undefined;
 	}
@@ -108,75 +147,149 @@ function downloadError(
 	);
 }
 
+/** Files are held in memory as binary data: anything larger is refused. */
+export const MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024;
+
+const MAX_REDIRECTS = 5;
+
+/** An error answer's body is read only this far, for Bitrix24's `{error, error_description}`. */
+const ERROR_BODY_BYTES = 65536;
+
+const sizeText = (bytes: number) =>
+	bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+function tooLarge(
+	ctx: IExecuteFunctions,
+	what: string,
+	limit: number,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Could not download ${what}: it is larger than ${sizeText(limit)}, the most the node downloads`,
+		{
+			itemIndex,
+			description:
+				'The file is kept in memory as binary data, so files above this limit are refused. Share large files through a Bitrix24 public link instead.',
+		},
+	);
+}
+
 /**
- * GETs a file's bytes from a Bitrix24 download address (`DOWNLOAD_URL`). Addresses on the portal
- * that carry no token of their own go out with the node's credential; addresses that carry one
- * (`auth=…`), or that point elsewhere, go out without it, so no credential leaves the portal.
- * Errors never quote the address.
+ * GETs a file's bytes from a Bitrix24 download address (`DOWNLOAD_URL`; a relative one is on the
+ * portal). Only the portal's own host is followed, redirects included: Bitrix24 documents no
+ * other host for downloads, and an address elsewhere could send the request to an internal
+ * service. Addresses on the portal that carry no token of their own go out with the node's
+ * credential; the others go out without it. Files above `maxBytes` are refused, by their
+ * Content-Length or once that many bytes arrived. Errors never quote the address.
  */
 export async function downloadFile(
 	this: IExecuteFunctions,
 	rawUrl: string,
-	{ itemIndex, what = 'the file' }: { itemIndex: number; what?: string },
+	{
+		itemIndex,
+		what = 'the file',
+		maxBytes = MAX_DOWNLOAD_BYTES,
+	}: { itemIndex: number; what?: string; maxBytes?: number },
 ): Promise<DownloadedFile> {
+	const connection = await getConnection.call(this);
+	const portal = new URL(connection.portalKey);
 	let url: URL;
 	try {
-		url = new URL(rawUrl);
+		url = new URL(rawUrl, portal);
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
 	} catch {
 		throw downloadError(this, what, 'Bitrix24 gave no valid download address', itemIndex);
 	}
 
-	const connection = await getConnection.call(this);
+	for (let redirects = 0; ; redirects++) {
+		if (url.host !== portal.host) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Could not download ${what}: its address is on ${url.host}, not on the portal ${portal.host}`,
+				{
+					itemIndex,
+					description:
+						"The node downloads files only from the portal itself, so that neither the credential nor the request goes anywhere else. Check that the credential's address is the portal's current address.",
+				},
+			);
+		}
+		const response = await fetchOnce(this, connection, url, { itemIndex, what });
+		const status = response.statusCode ?? 200;
+		const location = headerOf(response.headers, 'location');
+		if (status >= 300 && status < 400 && location) {
+			discard(response.body);
+			if (redirects >= MAX_REDIRECTS) {
+				throw downloadError(this, what, 'the portal redirected too many times', itemIndex, status);
+			}
+			url = new URL(location, url);
+			continue;
+		}
+
+		const declared = Number(headerOf(response.headers, 'content-length'));
+		if (declared > maxBytes) {
+			discard(response.body);
+			throw tooLarge(this, what, maxBytes, itemIndex);
+		}
+		if (status < 200 || status >= 300) {
+			const reason =
+				bitrix24Reason(await readBody(response.body, ERROR_BODY_BYTES)) ??
+				`the portal answered HTTP ${status}`;
+			throw downloadError(this, what, reason, itemIndex, status);
+		}
+		const data = await readBody(response.body, maxBytes);
+		if (!data) throw tooLarge(this, what, maxBytes, itemIndex);
+		const contentType = headerOf(response.headers, 'content-type')?.split(';')[0].trim();
+		return {
+			data,
+			mimeType:
+				contentType && !GENERIC_TYPES.has(contentType.toLowerCase()) ? contentType : undefined,
+		};
+	}
+}
+
+/** One GET, redirects not followed; the body comes as a stream. */
+async function fetchOnce(
+	ctx: IExecuteFunctions,
+	connection: Connection,
+	url: URL,
+	{ itemIndex, what }: { itemIndex: number; what: string },
+): Promise<IN8nHttpFullResponse> {
 	const onPortal = url.origin === connection.portalKey;
 	if (onPortal) {
 		const wait = bucketFor(connection.portalKey, connection.plan).reserve();
 		if (wait > 0) await realRuntime.sleep(wait);
 	}
-
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url: url.toString(),
-		encoding: 'arraybuffer',
+		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
 		timeout: DOWNLOAD_TIMEOUT_MS,
 	};
-	let response: IN8nHttpFullResponse;
 	try {
-		response = (
+		return (
 			onPortal && !carriesAuth(url)
-				? await this.helpers.httpRequestWithAuthentication.call(
-						this,
+				? await ctx.helpers.httpRequestWithAuthentication.call(
+						ctx,
 						connection.credentialType,
 						options,
 					)
-				: await this.helpers.httpRequest(options)
+				: await ctx.helpers.httpRequest(options)
 		) as IN8nHttpFullResponse;
 	} catch (error) {
 		const exchange = exchangeFromError(error);
 		if (exchange?.kind === 'answer') {
-			const reason =
-				bitrix24Reason(bodyBuffer(exchange.body)) ?? `the portal answered HTTP ${exchange.status}`;
-			throw downloadError(this, what, reason, itemIndex, exchange.status);
+			const body = await readBody(exchange.body, ERROR_BODY_BYTES).catch(() => undefined);
+			const reason = bitrix24Reason(body) ?? `the portal answered HTTP ${exchange.status}`;
+			throw downloadError(ctx, what, reason, itemIndex, exchange.status);
 		}
 		const reason =
 			exchange?.kind === 'network'
 				? `the connection failed (${exchange.code})`
 				: 'the request failed before the portal answered';
-		throw downloadError(this, what, reason, itemIndex);
+		throw downloadError(ctx, what, reason, itemIndex);
 	}
-
-	const status = response.statusCode ?? 200;
-	const data = bodyBuffer(response.body);
-	if (status < 200 || status >= 300) {
-		const reason = bitrix24Reason(data) ?? `the portal answered HTTP ${status}`;
-		throw downloadError(this, what, reason, itemIndex, status);
-	}
-	const contentType = headerOf(response.headers, 'content-type')?.split(';')[0].trim();
-	return {
-		data,
-		mimeType:
-			contentType && !GENERIC_TYPES.has(contentType.toLowerCase()) ? contentType : undefined,
-	};
 }

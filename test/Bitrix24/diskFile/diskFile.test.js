@@ -391,6 +391,33 @@ describe('Disk File', () => {
 	});
 });
 
+describe('Disk File download from an address off the portal', () => {
+	let portal;
+	beforeEach(async () => {
+		portal = await startPortal();
+	});
+	afterEach(async () => {
+		await portal.stop();
+	});
+
+	it('is refused on its item, naming the host', async () => {
+		const { rootId } = await commonDrive(portal);
+		const id = await putFile(portal, rootId, 'a.txt', 'content');
+		// The same sandbox under another host name: disk.file.get now hands out foreign addresses.
+		const foreign = portal.url.replace('127.0.0.1', 'localhost');
+		portal.state.baseUrl = foreign;
+		const { output } = await runBitrix24(portal, {
+			items: [{ id }],
+			parameters: { resource: 'diskFile', operation: 'download', fileId: '={{ $json.id }}' },
+			continueOnFail: true,
+		});
+		expect(output[0].json.error).toBe(
+			`Could not download file ${id} ("a.txt"): its address is on ${new URL(foreign).host}, not on the portal ${new URL(portal.url).host}`,
+		);
+		expect(output[0].binary).toBeUndefined();
+	});
+});
+
 describe('publicDownloadUrl', () => {
 	it('drops OAuth tokens and webhook secrets from download addresses', () => {
 		expect(
