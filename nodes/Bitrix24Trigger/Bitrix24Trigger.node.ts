@@ -125,8 +125,10 @@ export class Bitrix24Trigger implements INodeType {
 		if (!envelope.ok) return answer(400, { error: 'Not a Bitrix24 event' });
 		const { event, applicationToken: token } = envelope.value;
 		if (event === PROOF_EVENT) {
+			// Accepted: n8n answers once it has saved the learned token with the static data, so
+			// an event sent right after the answer finds it.
 			return (await acceptProofEvent(this, envelope.value))
-				? answer(200, { received: true })
+				? { webhookResponse: { received: true } }
 				: answer(401, { error: 'Unknown application token' });
 		}
 		if (!token || !(await isTrusted(this, token))) {
