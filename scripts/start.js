@@ -2,6 +2,7 @@
 // sandbox portal (or to your own portal), with the example workflows ready to run.
 'use strict';
 
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -21,6 +22,8 @@ const settings = {
 };
 
 const WEBHOOK_CREDENTIAL_ID = 'b24SandboxWebhk1';
+/** The new-task example's outgoing-webhook application token, as an admin pastes it into n8n. */
+const OUTGOING_TOKEN_CREDENTIAL_ID = 'b24OutgoingTokn1';
 const SAMPLE_STATUSES = ['NEW', 'NEW', 'IN_PROCESS', 'PROCESSED', 'JUNK'];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -83,12 +86,21 @@ async function main() {
 	say(sandbox ? `Sandbox portal running at ${sandbox.url} with 25 sample leads and 3 deals.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
 
 	say('Importing the credential and the example workflows…');
+	const outgoingToken = sandbox
+		? crypto.randomBytes(16).toString('hex')
+		: 'paste-the-outgoing-webhook-application-token';
 	await n8n.importCredentials([
 		{
 			id: WEBHOOK_CREDENTIAL_ID,
 			name: sandbox ? 'Bitrix24 (sandbox webhook)' : 'Bitrix24 (your portal)',
 			type: 'bitrix24WebhookApi',
 			data: { secretWebhookUrl: webhookUrl },
+		},
+		{
+			id: OUTGOING_TOKEN_CREDENTIAL_ID,
+			name: 'Bitrix24 (outgoing webhook token)',
+			type: 'bitrix24ApplicationTokenApi',
+			data: { applicationToken: outgoingToken },
 		},
 		...(sandbox
 			? [
@@ -114,12 +126,12 @@ async function main() {
 	for (const workflow of published) await n8n.publishWorkflow(workflow.id);
 	const newTask = published.find((workflow) => workflow.id === 'exampleNewTaskMessage');
 	if (sandbox && newTask) {
-		// What a portal admin does by hand for the outgoing-webhook mode of the trigger.
-		const trigger = newTask.nodes.find((n) => n.type === 'n8n-nodes-bitrix24.bitrix24Trigger');
+		// What a portal admin does by hand for the outgoing-webhook mode of the trigger; its token
+		// is the one in the credential imported above.
 		sandbox.addOutgoingWebhook({
 			url: productionUrl(newTask),
 			events: ['ONTASKADD'],
-			applicationToken: trigger.parameters.applicationToken,
+			applicationToken: outgoingToken,
 		});
 	}
 

@@ -14,6 +14,15 @@ const { seedDemo } = require('../../sandbox/demo');
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+/** The credential the new-task example's trigger reads its outgoing-webhook token from. */
+const OUTGOING_TOKEN = 'e2e-outgoing-webhook-application-token';
+const outgoingTokenCredential = {
+	id: 'b24OutgoingTokn1',
+	name: 'Bitrix24 (outgoing webhook token)',
+	type: 'bitrix24ApplicationTokenApi',
+	data: { applicationToken: OUTGOING_TOKEN },
+};
+
 /** Waits until `find` returns something; events and polls reach n8n asynchronously. */
 async function eventually(find, timeoutMs = 30000) {
 	const deadline = Date.now() + timeoutMs;
@@ -62,7 +71,7 @@ const EXPECTATIONS = {
 			sandbox.addOutgoingWebhook({
 				url: `${n8n.url}${this.webhook}`,
 				events: ['ONTASKADD'],
-				applicationToken: 'paste-the-outgoing-webhook-application-token',
+				applicationToken: OUTGOING_TOKEN,
 			});
 			const forged = sandbox.addOutgoingWebhook({
 				url: `${n8n.url}${this.webhook}`,
@@ -94,7 +103,8 @@ const EXPECTATIONS = {
 			const bound = sandbox
 				.eventBindings()
 				.filter((b) => b.handler === `${n8n.url}${this.webhook}`);
-			expect(bound.map((b) => b.event)).toEqual(['ONCRMDEALUPDATE']);
+			// ONAPPTEST: how the trigger learns the app's token (event.test on activation).
+			expect(bound.map((b) => b.event)).toEqual(['ONAPPTEST', 'ONCRMDEALUPDATE']);
 			const won = await portalCall(sandbox, 'crm.deal.add', {
 				fields: { TITLE: 'Big order', OPPORTUNITY: 5000, CURRENCY_ID: 'EUR' },
 			});
@@ -349,7 +359,11 @@ describe('example workflows in a real n8n', () => {
 		sandbox = await startSandbox();
 		await seedDemo(sandbox);
 		n8n = await prepareN8n('examples');
-		await n8n.importCredentials([webhookCredential(sandbox), oauthCredential(sandbox)]);
+		await n8n.importCredentials([
+			webhookCredential(sandbox),
+			oauthCredential(sandbox),
+			outgoingTokenCredential,
+		]);
 		await n8n.importWorkflows(examples.map(({ workflow }) => workflow));
 	});
 
