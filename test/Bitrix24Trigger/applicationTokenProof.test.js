@@ -246,6 +246,21 @@ describe('Bitrix24 Trigger: application token from proof (OAuth2)', () => {
 		expect(learned(trigger).applicationTokenHash).toBe(sha256('reinstalled-app-token'));
 	});
 
+	it('explains a failed event.test at activation and points to the credential', async () => {
+		trigger = await start();
+		portal.faults.add({
+			type: 'status',
+			status: 500,
+			probability: 1,
+			match: { restMethod: 'event.test' },
+		});
+		const failure = await trigger.activate().catch((error) => error);
+		expect(failure.message).toMatch(/^Bitrix24 did not send this trigger its application token: /);
+		expect(failure.description).toMatch(/Bitrix24 Application Token" credential/);
+		expect(JSON.stringify(failure)).not.toContain(portal.oauth.clientSecret);
+		expect(await trigger.checkExists()).toBe(false);
+	});
+
 	it('version 1 with an empty Application Token learns it by proof as well', async () => {
 		trigger = await start({ version: 1, parameters: { ...parameters, applicationToken: '' } });
 		await trigger.activate();
