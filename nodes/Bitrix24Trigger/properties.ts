@@ -6,7 +6,7 @@ const v1 = { '@version': [1] };
 const v2 = { '@version': [2] };
 
 const PROOF_HELP =
-	"the trigger then asks Bitrix24 on activation for a test event (event.test) signed with the app's client secret, and from then on accepts only events carrying the application token that test event came with (it keeps a hash of it). Events that arrive before that are rejected.";
+	"on activation the trigger calls event.test, so that Bitrix24 sends it a test event carrying a proof signed with the app's client secret, and from then on it accepts only events with the application token that test event came with (it keeps only a hash of it). Events that arrive before the test event are rejected.";
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -39,7 +39,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { authentication: ['webhook'], ...v2 } },
 	},
 	{
-		displayName: `The Bitrix24 Application Token credential is optional with OAuth2: without it ${PROOF_HELP}`,
+		displayName: `The Bitrix24 Application Token credential is optional with OAuth2: without it, ${PROOF_HELP}`,
 		name: 'applicationTokenNotice',
 		type: 'notice',
 		default: '',
