@@ -72,7 +72,7 @@ describe.each(CASES)('$resource', ({ resource, records, create, stored, update, 
 		const listed = await runBitrix24(portal, {
 			parameters: { resource, operation: 'getAll', returnAll: true },
 		});
-		expect(listed.output.map((item) => item.json.ID)).toEqual([String(id)]);
+		expect(listed.output.map((item) => item.json.ID)).toEqual([id]);
 
 		const removed = await runBitrix24(portal, {
 			parameters: { resource, operation: 'delete', [`${resource}Id`]: byId(id) },
@@ -102,5 +102,81 @@ describe('contact phones on update', () => {
 		} finally {
 			await portal.stop();
 		}
+	});
+});
+
+describe('Simplify', () => {
+	const { CRM_ENTITIES } = require('../../../nodes/Bitrix24/actions/crm/entities');
+	const { portalCall } = require('../../helpers/portalCall');
+	let portal;
+	beforeEach(async () => {
+		portal = await startPortal();
+	});
+	afterEach(async () => {
+		await portal.stop();
+	});
+
+	it('keeps the key fields with the types crm.*.fields gives them', async () => {
+		for (const entity of Object.values(CRM_ENTITIES)) {
+			const fields = await portalCall(portal, `${entity.method}.fields`, {});
+			for (const [name, type] of Object.entries(entity.simpleFields))
+				expect([entity.resource, name, fields[name]?.type]).toEqual([entity.resource, name, type]);
+		}
+	});
+
+	it('gives numbers, booleans, ISO dates and nulls; the ID is the number Create returned', async () => {
+		const created = await runBitrix24(portal, {
+			parameters: {
+				resource: 'deal',
+				operation: 'create',
+				title: 'Typed',
+				additionalFields: {
+					OPPORTUNITY: 1000,
+					CLOSEDATE: '2026-07-01',
+					COMPANY_ID: 7,
+					ASSIGNED_BY_ID: '2',
+				},
+			},
+		});
+		const { id } = created.output[0].json;
+		const got = await runBitrix24(portal, {
+			parameters: { resource: 'deal', operation: 'get', dealId: byId(id) },
+		});
+		expect(got.error).toBeUndefined();
+		const isoWithOffset = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+		expect(got.output[0].json).toEqual({
+			ID: id,
+			TITLE: 'Typed',
+			CATEGORY_ID: 0,
+			STAGE_ID: 'NEW',
+			OPPORTUNITY: 1000,
+			CURRENCY_ID: 'USD',
+			COMPANY_ID: 7,
+			CONTACT_ID: null,
+			ASSIGNED_BY_ID: 2,
+			CLOSEDATE: expect.stringMatching(/^2026-07-01T00:00:00[+-]\d\d:\d\d$/),
+			CLOSED: false,
+			DATE_CREATE: expect.stringMatching(isoWithOffset),
+			DATE_MODIFY: expect.stringMatching(isoWithOffset),
+		});
+
+		portal.seedCompanies(1, () => ({ TITLE: 'Acme', REVENUE: '2500000.50' }));
+		portal.seedContacts(1, () => ({
+			NAME: 'Ada',
+			COMPANY_ID: '1',
+			EMAIL: [{ VALUE: 'ada@example.com', VALUE_TYPE: 'WORK' }],
+		}));
+		const listed = async (resource) =>
+			(
+				await runBitrix24(portal, {
+					parameters: { resource, operation: 'getAll', returnAll: true },
+				})
+			).output.map((item) => item.json);
+		expect(await listed('company')).toEqual([
+			expect.objectContaining({ ID: 1, TITLE: 'Acme', REVENUE: 2500000.5, ASSIGNED_BY_ID: 1 }),
+		]);
+		expect(await listed('contact')).toEqual([
+			expect.objectContaining({ ID: 1, NAME: 'Ada', COMPANY_ID: 1, EMAIL: 'ada@example.com' }),
+		]);
 	});
 });

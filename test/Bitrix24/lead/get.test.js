@@ -17,7 +17,7 @@ describe('Lead → Get', () => {
 		});
 		expect(simple.error).toBeUndefined();
 		expect(simple.output[0].json).toMatchObject({
-			ID: String(leadId),
+			ID: leadId,
 			TITLE: 'Existing',
 			PHONE: '+1 555 0001',
 			EMAIL: 'ann@example.com',
@@ -36,7 +36,7 @@ describe('Lead → Get', () => {
 
 	it('gets many leads by ID from input items in one batch request', async () => {
 		portal.seedLeads(99, (i) => ({ TITLE: `More ${i}` }));
-		const ids = portal.leads().map((lead) => lead.ID);
+		const ids = portal.leads().map((lead) => Number(lead.ID));
 		portal.clearLog();
 		const { output, error } = await runBitrix24(portal, {
 			items: ids.map((id) => ({ id })),
@@ -64,6 +64,6 @@ describe('Lead → Get', () => {
 		expect(output[0].json.error).toBe('Bitrix24 crm.lead.get: Not found');
 		expect(output[0].json.details).toMatch(/No record with this ID/);
 		expect(output[1].json.error).toBe('Lead must be a positive whole number');
-		expect(output[2].json.ID).toBe(String(leadId));
+		expect(output[2].json.ID).toBe(leadId);
 	});
 });

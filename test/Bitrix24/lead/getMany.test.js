@@ -123,6 +123,38 @@ describe('Lead → Get Many', () => {
 			expect(Object.keys(output[0].json)).not.toContain('COMMENTS');
 		});
 
+		it('simplifies with real types: ids and amounts as numbers, dates as ISO strings, empty as null', async () => {
+			const { output, error } = await runBitrix24(portal, {
+				parameters: { resource: 'lead', operation: 'getAll', returnAll: false, limit: 2 },
+			});
+			expect(error).toBeUndefined();
+			const raw = portal.leads()[1];
+			expect(output[1].json).toEqual({
+				ID: Number(raw.ID),
+				TITLE: 'Lead 001',
+				NAME: null,
+				LAST_NAME: null,
+				COMPANY_TITLE: null,
+				STATUS_ID: 'NEW',
+				SOURCE_ID: null,
+				ASSIGNED_BY_ID: 1,
+				OPPORTUNITY: 10,
+				CURRENCY_ID: 'USD',
+				DATE_CREATE: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+				DATE_MODIFY: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+			});
+
+			const unsimplified = await runBitrix24(portal, {
+				parameters: getMany({ returnAll: false, limit: 2 }),
+			});
+			expect(unsimplified.output[1].json).toMatchObject({
+				ID: raw.ID,
+				OPPORTUNITY: '10.00',
+				ASSIGNED_BY_ID: '1',
+				OPENED: 'Y',
+			});
+		});
+
 		it('names the item and field when the custom filter is not JSON', async () => {
 			const { error } = await runBitrix24(portal, {
 				items: [{}, {}],

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asBoolean } from '../../helpers/fieldTypes';
 import { displayDate, utcTime } from './dates';
 
-const yes = (value: unknown) => value === true || value === 'Y' || value === '1' || value === 1;
+const yes = (value: unknown) => asBoolean(value) === true;
 
 function attendeeIds(event: IDataObject): number[] {
 	if (Array.isArray(event.ATTENDEE_LIST)) {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { FieldTypes } from '../../helpers/fieldTypes';
 import type { ContactField } from '../../helpers/multiFields';
 import {
 	amount,
@@ -30,8 +31,11 @@ export interface CrmEntity {
 	fields: INodeProperties[];
 	/** Get Many filters besides dates and the custom JSON filter. */
 	filters: INodeProperties[];
-	/** Key fields kept by Simplify (phones and emails are added as plain text). */
-	simpleFields: string[];
+	/**
+	 * Key fields kept by Simplify, with their types as `crm.*.fields` gives them (phones and emails
+	 * are added as plain text).
+	 */
+	simpleFields: FieldTypes;
 	/** Fields the "From List" search looks in (`%FIELD` filters). */
 	searchFields: string[];
 	/** The label of a record in the "From List" search. */
@@ -95,20 +99,20 @@ export const LEAD: CrmEntity = {
 		leadStatus,
 	]),
 	filters: [responsibleOption, sourceOption, leadStatus],
-	simpleFields: [
-		'ID',
-		'TITLE',
-		'NAME',
-		'LAST_NAME',
-		'COMPANY_TITLE',
-		'STATUS_ID',
-		'SOURCE_ID',
-		'ASSIGNED_BY_ID',
-		'OPPORTUNITY',
-		'CURRENCY_ID',
-		'DATE_CREATE',
-		'DATE_MODIFY',
-	],
+	simpleFields: {
+		ID: 'integer',
+		TITLE: 'string',
+		NAME: 'string',
+		LAST_NAME: 'string',
+		COMPANY_TITLE: 'string',
+		STATUS_ID: 'crm_status',
+		SOURCE_ID: 'crm_status',
+		ASSIGNED_BY_ID: 'user',
+		OPPORTUNITY: 'double',
+		CURRENCY_ID: 'crm_currency',
+		DATE_CREATE: 'datetime',
+		DATE_MODIFY: 'datetime',
+	},
 	searchFields: ['TITLE', 'NAME', 'LAST_NAME'],
 	listLabel: (lead) => {
 		const name = fullName(lead);
@@ -147,21 +151,21 @@ export const DEAL: CrmEntity = {
 		portalOption('Type', 'TYPE_ID', 'getDealTypes'),
 	]),
 	filters: [dealPipeline, responsibleOption, dealStage],
-	simpleFields: [
-		'ID',
-		'TITLE',
-		'CATEGORY_ID',
-		'STAGE_ID',
-		'OPPORTUNITY',
-		'CURRENCY_ID',
-		'COMPANY_ID',
-		'CONTACT_ID',
-		'ASSIGNED_BY_ID',
-		'CLOSEDATE',
-		'CLOSED',
-		'DATE_CREATE',
-		'DATE_MODIFY',
-	],
+	simpleFields: {
+		ID: 'integer',
+		TITLE: 'string',
+		CATEGORY_ID: 'crm_category',
+		STAGE_ID: 'crm_status',
+		OPPORTUNITY: 'double',
+		CURRENCY_ID: 'crm_currency',
+		COMPANY_ID: 'crm_company',
+		CONTACT_ID: 'crm_contact',
+		ASSIGNED_BY_ID: 'user',
+		CLOSEDATE: 'date',
+		CLOSED: 'char',
+		DATE_CREATE: 'datetime',
+		DATE_MODIFY: 'datetime',
+	},
 	searchFields: ['TITLE'],
 	listLabel: (deal) => withId(String(deal.TITLE || 'Untitled'), deal),
 };
@@ -190,18 +194,18 @@ export const CONTACT: CrmEntity = {
 		portalOption('Type', 'TYPE_ID', 'getContactTypes'),
 	]),
 	filters: [responsibleOption, sourceOption],
-	simpleFields: [
-		'ID',
-		'NAME',
-		'LAST_NAME',
-		'POST',
-		'COMPANY_ID',
-		'TYPE_ID',
-		'SOURCE_ID',
-		'ASSIGNED_BY_ID',
-		'DATE_CREATE',
-		'DATE_MODIFY',
-	],
+	simpleFields: {
+		ID: 'integer',
+		NAME: 'string',
+		LAST_NAME: 'string',
+		POST: 'string',
+		COMPANY_ID: 'crm_company',
+		TYPE_ID: 'crm_status',
+		SOURCE_ID: 'crm_status',
+		ASSIGNED_BY_ID: 'user',
+		DATE_CREATE: 'datetime',
+		DATE_MODIFY: 'datetime',
+	},
 	searchFields: ['NAME', 'LAST_NAME'],
 	listLabel: (contact) => withId(fullName(contact) || 'Unnamed', contact),
 };
@@ -224,16 +228,16 @@ export const COMPANY: CrmEntity = {
 		portalOption('Type', 'COMPANY_TYPE', 'getCompanyTypes'),
 	]),
 	filters: [responsibleOption],
-	simpleFields: [
-		'ID',
-		'TITLE',
-		'COMPANY_TYPE',
-		'INDUSTRY',
-		'REVENUE',
-		'ASSIGNED_BY_ID',
-		'DATE_CREATE',
-		'DATE_MODIFY',
-	],
+	simpleFields: {
+		ID: 'integer',
+		TITLE: 'string',
+		COMPANY_TYPE: 'crm_status',
+		INDUSTRY: 'crm_status',
+		REVENUE: 'double',
+		ASSIGNED_BY_ID: 'user',
+		DATE_CREATE: 'datetime',
+		DATE_MODIFY: 'datetime',
+	},
 	searchFields: ['TITLE'],
 	listLabel: (company) => withId(String(company.TITLE || 'Untitled'), company),
 };

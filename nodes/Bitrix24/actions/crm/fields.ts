@@ -63,7 +63,7 @@ export const simplifyProperty: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return only the key fields (with the first phone and email as plain text) instead of the full record',
+		'Whether to return only the key fields with real types (IDs and amounts as numbers, Y/N as true/false, dates as ISO strings, the first phone and email as text) instead of the full record as Bitrix24 sends it, every value as text',
 };
 
 /** Sorts collection options by display name, as n8n's UI guidelines ask. */

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { typedFields } from '../../helpers/fieldTypes';
 import type { ContactField, MultiValue } from '../../helpers/multiFields';
 import { firstValue } from '../../helpers/multiFields';
 import { jsonObjectParameter } from '../../helpers/parameters';
@@ -71,11 +72,12 @@ export function multiValuesFrom(
 		.map((entry) => ({ VALUE: String(entry.value).trim(), VALUE_TYPE: entry.valueType || 'WORK' }));
 }
 
-/** The key fields of a record, with the first phone and email as plain strings. */
+/**
+ * The key fields of a record with real types (numbers, booleans, ISO dates, null when empty), and
+ * the first phone and email as plain strings.
+ */
 export function simplify(entity: CrmEntity, record: IDataObject): IDataObject {
-	const simple: IDataObject = {};
-	for (const field of entity.simpleFields)
-		if (record[field] !== undefined) simple[field] = record[field];
+	const simple = typedFields(entity.simpleFields, record);
 	for (const field of entity.multiFields) {
 		const value = firstValue(record[field]);
 		if (value !== undefined) simple[field] = value;
@@ -86,6 +88,6 @@ export function simplify(entity: CrmEntity, record: IDataObject): IDataObject {
 /** What Get Many selects: chosen fields, the simple ones, or everything. */
 export function selectFor(entity: CrmEntity, fields: string[], simplified: boolean): string[] {
 	if (fields.length > 0) return fields;
-	if (simplified) return [...entity.simpleFields, ...entity.multiFields];
+	if (simplified) return [...Object.keys(entity.simpleFields), ...entity.multiFields];
 	return ['*', 'UF_*', ...entity.multiFields];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNumber } from '../../helpers/fieldTypes';
 import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters';
 import { recordLocator } from '../common.descriptions';
 import { portalOption, sorted } from '../crm/fields';
@@ -205,29 +206,26 @@ export function taskFieldsFrom(
 /** Disk files attach to tasks as `n<ID>`. */
 const diskAttachment = (id: string) => (/^n/i.test(id) ? id : `n${id}`);
 
-const numberOrNull = (value: unknown) =>
-	value === null || value === undefined || value === '' ? null : Number(value);
-
 /** The task's main fields, numbers as numbers, status named. */
 export function simpleTask(task: IDataObject): IDataObject {
-	const out: IDataObject = { id: Number(task.id) };
+	const out: IDataObject = { id: asNumber(task.id) };
 	const copy = (from: string, to = from, as: (value: unknown) => unknown = (value) => value) => {
 		if (task[from] !== undefined) out[to] = as(task[from]) as IDataObject[string];
 	};
 	copy('title');
 	copy('description');
-	copy('status', 'status', numberOrNull);
+	copy('status', 'status', asNumber);
 	if (task.status !== undefined) out.statusName = STATUS_NAMES[String(task.status)] ?? '';
-	copy('priority', 'priority', numberOrNull);
-	copy('responsibleId', 'responsibleId', numberOrNull);
-	copy('createdBy', 'createdBy', numberOrNull);
-	copy('groupId', 'groupId', numberOrNull);
-	copy('parentId', 'parentId', numberOrNull);
+	copy('priority', 'priority', asNumber);
+	copy('responsibleId', 'responsibleId', asNumber);
+	copy('createdBy', 'createdBy', asNumber);
+	copy('groupId', 'groupId', asNumber);
+	copy('parentId', 'parentId', asNumber);
 	copy('deadline');
 	copy('createdDate');
 	copy('changedDate');
 	copy('closedDate');
-	const ids = (value: unknown) => ((value as unknown[]) ?? []).map(Number);
+	const ids = (value: unknown) => ((value as unknown[]) ?? []).map(asNumber);
 	copy('accomplices', 'accomplices', ids);
 	copy('auditors', 'auditors', ids);
 	copy('tags');

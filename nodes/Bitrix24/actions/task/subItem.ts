@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asBoolean, asNumber } from '../../helpers/fieldTypes';
 import { recordIdParameter } from '../../helpers/parameters';
 
 /**
@@ -25,8 +26,8 @@ export function simpleRow(row: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(row)) {
 		const name = key.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 		if (NUMERIC.has(key) || key === 'SECONDS' || key === 'MINUTES' || key === 'SORT_INDEX')
-			out[name] = value === null || value === '' ? null : Number(value);
-		else if (key.startsWith('IS_')) out[name] = value === 'Y';
+			out[name] = asNumber(value);
+		else if (key.startsWith('IS_')) out[name] = asBoolean(value) === true;
 		else out[name] = value;
 	}
 	return out;

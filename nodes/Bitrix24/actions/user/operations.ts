@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../helpers/execute';
+import { asBoolean, asNumber } from '../../helpers/fieldTypes';
 import { comparableValue } from '../../helpers/multiFields';
 import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
 import { listByOffset } from '../../transport';
@@ -29,15 +30,15 @@ const SELECT = [
 export function simpleUser(user: IDataObject): IDataObject {
 	const phones = [user.PERSONAL_MOBILE, user.WORK_PHONE].filter((phone) => phone) as string[];
 	return {
-		id: Number(user.ID),
+		id: asNumber(user.ID),
 		name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' '),
 		firstName: user.NAME ?? '',
 		lastName: user.LAST_NAME ?? '',
 		email: user.EMAIL ?? '',
 		position: user.WORK_POSITION ?? '',
 		phones,
-		departments: ((user.UF_DEPARTMENT as unknown[]) ?? []).map(Number),
-		active: user.ACTIVE === true || user.ACTIVE === 'Y' || user.ACTIVE === 'true',
+		departments: ((user.UF_DEPARTMENT as unknown[]) ?? []).map(asNumber),
+		active: asBoolean(user.ACTIVE) === true,
 	};
 }
 
