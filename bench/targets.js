@@ -5,7 +5,7 @@
  *
  * Hard targets (a failure makes `npm run bench` exit non-zero, at every scale): every contender
  * ran; this package's HTTP requests stay within the batching arithmetic (export: 2,500 rows per
- * request plus the last; item operations: 50 items per request plus one); no COUNT query in the
+ * request plus two; item operations: 50 items per request plus one); no COUNT query in the
  * export; no item lost or duplicated, rate-limit storm included.
  * Reported targets (timing, never fatal): create/update within 10 % of the leaky-bucket bound; this
  * package's time at most every contender's that completed the job.
@@ -42,7 +42,8 @@ function evaluateTargets(runs, crashed) {
 
 	for (const run of runs.filter((r) => r.ours)) {
 		const perRequest = run.scenario === 'export' ? ROWS_PER_REQUEST : ITEMS_PER_REQUEST;
-		const maxRequests = Math.ceil(run.size / perRequest) + 1;
+		// The export's first two requests ask for 1 and 2 pages, so a small table costs no empty calls.
+		const maxRequests = Math.ceil(run.size / perRequest) + (run.scenario === 'export' ? 2 : 1);
 		if (run.scenario !== 'storm') {
 			hard(
 				run.requests <= maxRequests,

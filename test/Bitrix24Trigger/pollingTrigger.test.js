@@ -67,7 +67,7 @@ describe('Bitrix24 Polling Trigger', () => {
 		const caught = await trigger.poll();
 		expect(caught).toHaveLength(10000);
 		expect(caught.map((lead) => Number(lead.ID))).toEqual(ids);
-		expect(restRequests(portal)).toBeLessThanOrEqual(5);
+		expect(restRequests(portal)).toBeLessThanOrEqual(6);
 		expect(await trigger.poll()).toEqual([]);
 	});
 

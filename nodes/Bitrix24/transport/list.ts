@@ -37,12 +37,31 @@ function withIdSelected(params: IDataObject, idField: string): IDataObject {
 }
 
 /**
+ * Pages chained in the second request of an export, beside the look-up of the table's last ID:
+ * a table of a few pages then costs no empty calls.
+ */
+const SECOND_REQUEST_PAGES = 2;
+
+/**
+ * How many pages hold the rows between `cursor` and `lastId`, judged by how densely the rows read
+ * so far filled their IDs, plus one: the short (or empty) page that shows the table ended.
+ */
+function pagesUntil(lastId: number, cursor: number, start: number, rowsRead: number): number {
+	const ids = lastId - cursor;
+	const density = Math.min(1, rowsRead / Math.max(1, cursor - start));
+	return Math.floor(Math.ceil(ids * density) / PAGE_SIZE) + 1;
+}
+
+/**
  * Fast export of a whole table: rows ordered by ID, `>ID` filter, `start=-1` (no COUNT query),
- * and up to 50 pages chained inside one `batch` through `$result[page][49][ID]` references —
- * 2,500 rows per HTTP request. A page shorter than 50 rows ends the table; pages after it in the
- * same batch ran against a broken reference and are ignored. A page Bitrix24 refused (rate or
- * method time limit) cannot be resent on its own, its reference would not resolve: the export
- * goes on from the last row read with a plain call, which waits as the limits require.
+ * pages chained inside one `batch` through `$result[page][49][ID]` references. A page shorter
+ * than 50 rows ends the table; pages after it in the same batch ran against a broken reference
+ * and are ignored, so each request asks only for the pages the table seems to have left: first
+ * one page; when it is full, two more beside a look-up of the last matching ID (order by ID
+ * descending); then as many as the IDs still ahead hold (at most 50, 2,500 rows per request).
+ * A page Bitrix24 refused (rate or method time limit) cannot be resent on its own, its
+ * reference would not resolve: the export goes on from the last row read with a plain call,
+ * which waits as the limits require.
  */
 export async function exportAll(
 	this: Bitrix24Context,
@@ -53,7 +72,7 @@ export async function exportAll(
 	const base = withIdSelected(request.params, idField);
 	const filter = { ...((base.filter as IDataObject | undefined) ?? {}) };
 	const cursorKey = `>${idField}`;
-	let cursor: string | number = Number(filter[cursorKey] ?? 0) || 0;
+	const start = Number(filter[cursorKey] ?? 0) || 0;
 	delete filter[cursorKey];
 
 	const pageParams = (from: string | number): IDataObject => ({
@@ -62,25 +81,42 @@ export async function exportAll(
 		order: { [idField]: 'ASC' },
 		start: -1,
 	});
+	const lastIdParams = (from: number): IDataObject => ({
+		...pageParams(from),
+		select: [idField],
+		order: { [idField]: 'DESC' },
+	});
 	const reference = (page: number) =>
 		`$result[p${page}]${request.rowsKey ? `[${request.rowsKey}]` : ''}[${PAGE_SIZE - 1}][${rowIdField}]`;
 
 	const rows: IDataObject[] = [];
 	const limit = request.limit ?? Infinity;
+	let cursor = start;
+	/** The highest matching ID when last looked up. */
+	let lastId: number | undefined;
+	let pages: number = 1;
 	let refused = false;
 	while (rows.length < limit) {
-		const pages: number = refused
-			? 1
-			: Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE));
+		const room = Math.ceil((limit - rows.length) / PAGE_SIZE);
+		const wanted: number = refused ? 1 : Math.min(BATCH_LIMIT, room, pages);
 		let pageRows: IDataObject[][];
-		if (pages === 1) {
+		if (wanted === 1) {
 			const envelope = await apiRequest.call(this, request.method, pageParams(cursor));
 			pageRows = [rowsOf(envelope.result, request.rowsKey)];
 			refused = false;
 		} else {
-			({ pageRows, refused } = await chainedPages.call(this, request, pages, (page) =>
-				pageParams(page === 0 ? cursor : reference(page - 1)),
-			));
+			const lookUp = lastId === undefined && room > wanted;
+			const from = cursor;
+			const chain: ChainedPages = await chainedPages.call(
+				this,
+				request,
+				wanted,
+				(page) => pageParams(page === 0 ? from : reference(page - 1)),
+				lookUp ? lastIdParams(from) : undefined,
+			);
+			({ pageRows, refused } = chain);
+			if (chain.lastRow) lastId = Number(chain.lastRow[rowIdField]);
+			else if (lookUp && !refused) lastId = from;
 		}
 		let ended = false;
 		for (const page of pageRows) {
@@ -93,7 +129,7 @@ export async function exportAll(
 		if (ended) break;
 		if (pageRows.length === 0) continue;
 		const last = Number(rows[rows.length - 1][rowIdField]);
-		if (!(last > Number(cursor))) {
+		if (!(last > cursor)) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`${request.method} returned rows without a usable ${idField}`,
@@ -103,35 +139,54 @@ export async function exportAll(
 			);
 		}
 		cursor = last;
+		// Past the last ID looked up (rows were added meanwhile): look again.
+		if (lastId !== undefined && !(lastId > cursor)) lastId = undefined;
+		pages =
+			lastId === undefined ? SECOND_REQUEST_PAGES : pagesUntil(lastId, cursor, start, rows.length);
 	}
 	return rows.slice(0, limit);
 }
 
-/** The pages of one chained batch, up to the end of the table or the first refused page. */
+interface ChainedPages {
+	pageRows: IDataObject[][];
+	refused: boolean;
+	/** The look-up's first row: the row with the highest matching ID. */
+	lastRow?: IDataObject;
+}
+
+/**
+ * The pages of one chained batch, up to the end of the table or the first refused page, and the
+ * first row of the look-up sent beside them (the last ID), when one was.
+ */
 async function chainedPages(
 	this: Bitrix24Context,
 	request: ListRequest,
 	pages: number,
 	paramsFor: (page: number) => IDataObject,
-): Promise<{ pageRows: IDataObject[][]; refused: boolean }> {
+	lookUp?: IDataObject,
+): Promise<ChainedPages> {
 	const commands: Command[] = Array.from({ length: pages }, (_, page) => ({
 		key: `p${page}`,
 		method: request.method,
 		params: paramsFor(page),
 	}));
+	if (lookUp) commands.push({ key: 'last', method: request.method, params: lookUp });
 	const results = await apiBatch.call(this, commands, { stopOnFailure: false, resend: false });
+	const looked = results.get('last');
+	if (looked && !looked.ok && !wasRefused(looked.failure)) throw commandError(this, looked);
+	const lastRow = looked?.ok ? rowsOf(looked.result, request.rowsKey)[0] : undefined;
 	const pageRows: IDataObject[][] = [];
-	for (const { key } of commands) {
+	for (const { key } of commands.slice(0, pages)) {
 		const result = results.get(key) as CommandResult;
 		if (!result.ok) {
-			if (wasRefused(result.failure)) return { pageRows, refused: true };
+			if (wasRefused(result.failure)) return { pageRows, refused: true, lastRow };
 			throw commandError(this, result);
 		}
 		const rows = rowsOf(result.result, request.rowsKey);
 		pageRows.push(rows);
 		if (rows.length < PAGE_SIZE) break;
 	}
-	return { pageRows, refused: false };
+	return { pageRows, refused: false, lastRow };
 }
 
 /**
