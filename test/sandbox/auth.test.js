@@ -253,6 +253,16 @@ describe('sandbox auth', () => {
 			]);
 		});
 
+		test('a refresh token dies after 180 days: 400 invalid_grant', async () => {
+			const { refresh_token: refresh } = sb.issueTokens();
+			clock.advance(180 * 24 * 3600 * 1000);
+			const late = await post({ ...base, grant_type: 'refresh_token', refresh_token: refresh });
+			expect(late).toEqual({
+				status: 400,
+				body: { error: 'invalid_grant', error_description: 'Refresh token has expired' },
+			});
+		});
+
 		test('error statuses: invalid_client 400, wrong_client 200, invalid_request 400, expired code', async () => {
 			const refresh = sb.issueTokens().refresh_token;
 			const wrongSecret = await post({
