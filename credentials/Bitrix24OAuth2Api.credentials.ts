@@ -15,7 +15,8 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/bitrix24.svg', dark: 'file:../icons/bitrix24.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-bitrix24/n8n-nodes-bitrix24#bitrix24-oauth2-api';
+	documentationUrl =
+		'https://github.com/n8n-nodes-bitrix24/n8n-nodes-bitrix24/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

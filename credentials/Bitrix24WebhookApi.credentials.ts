@@ -17,7 +17,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/bitrix24.svg', dark: 'file:../icons/bitrix24.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-bitrix24/n8n-nodes-bitrix24#bitrix24-webhook-api';
+		'https://github.com/n8n-nodes-bitrix24/n8n-nodes-bitrix24/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

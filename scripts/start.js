@@ -8,6 +8,7 @@ const os = require('os');
 const path = require('path');
 
 const { createSandbox } = require('../sandbox');
+const { seedDemo } = require('../sandbox/demo');
 const { ensureN8n, cacheRoot } = require('./n8n/runtime');
 const { N8nInstance } = require('./n8n/instance');
 const { buildAndPack, root } = require('./pack');
@@ -24,7 +25,6 @@ const settings = {
 const WEBHOOK_CREDENTIAL_ID = 'b24SandboxWebhk1';
 /** The new-task example's outgoing-webhook application token, as an admin pastes it into n8n. */
 const OUTGOING_TOKEN_CREDENTIAL_ID = 'b24OutgoingTokn1';
-const SAMPLE_STATUSES = ['NEW', 'NEW', 'IN_PROCESS', 'PROCESSED', 'JUNK'];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -58,13 +58,7 @@ async function startPortal() {
 	if (settings.webhookUrl) return { sandbox: null, webhookUrl: settings.webhookUrl };
 	const sandbox = createSandbox({ port: settings.sandboxPort, host: '127.0.0.1' });
 	await sandbox.start();
-	sandbox.seedLeads(25, (i) => ({
-		TITLE: `Sample lead ${i + 1}`,
-		NAME: ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret'][i % 5],
-		STATUS_ID: SAMPLE_STATUSES[i % SAMPLE_STATUSES.length],
-		PHONE: [{ VALUE: `+1 555 01${String(i).padStart(2, '0')}`, VALUE_TYPE: 'WORK' }],
-	}));
-	sandbox.seedDeals(3, (i) => ({ TITLE: `Sample deal ${i + 1}`, OPPORTUNITY: 1000 * (i + 1) }));
+	await seedDemo(sandbox);
 	return { sandbox, webhookUrl: sandbox.webhookUrl };
 }
 
@@ -83,7 +77,7 @@ async function main() {
 	await n8n.installPackage(tarball);
 
 	const { sandbox, webhookUrl } = await startPortal();
-	say(sandbox ? `Sandbox portal running at ${sandbox.url} with 25 sample leads and 3 deals.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
+	say(sandbox ? `Sandbox portal running at ${sandbox.url} with sample leads, deals, contacts, employees and tasks.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
 
 	say('Importing the credential and the example workflows…');
 	const outgoingToken = sandbox
@@ -121,7 +115,7 @@ async function main() {
 			: []),
 	]);
 	const examples = loadExamples();
-	for (const workflow of examples) await n8n.importWorkflow(workflow);
+	await n8n.importWorkflows(examples);
 	const published = examples.filter((workflow) => isTriggered(workflow, { sandbox }));
 	for (const workflow of published) await n8n.publishWorkflow(workflow.id);
 	const newTask = published.find((workflow) => workflow.id === 'exampleNewTaskMessage');

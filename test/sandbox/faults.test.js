@@ -138,6 +138,7 @@ describe('sandbox faults, request log and control API', () => {
 			dropped: false,
 			batch: { commands: 1, methods: ['server.time'] },
 			params: { cmd: { t: 'server.time' } },
+			inFlight: 1,
 		});
 		sb.clearLog();
 		await call(sb.webhookUrl, 'server.time');

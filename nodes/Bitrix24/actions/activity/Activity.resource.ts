@@ -11,6 +11,12 @@ export { complete, create, createTodo, getAll };
 export const description: INodeProperties[] = [
 	operationSelector('activity', [
 		{
+			name: 'Create',
+			value: 'create',
+			description: 'Log a call, meeting or email on a CRM record, with Disk files attached',
+			action: 'Create an activity',
+		},
+		{
 			name: 'Create To-Do',
 			value: 'createTodo',
 			description: 'Add a to-do to a CRM record',
