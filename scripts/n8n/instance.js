@@ -71,21 +71,28 @@ class N8nInstance {
 		};
 	}
 
-	/** Runs an n8n CLI command to completion. */
+	/**
+	 * Runs an n8n CLI command to completion. Its standard output goes to a file: n8n exits as soon
+	 * as it is done, and output still queued on a pipe (megabytes of `execute --rawOutput`) is lost.
+	 */
 	cli(args) {
+		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+		const out = fs.openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
 			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
 				env: this.env(),
 				cwd: this.userFolder,
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', out, 'pipe'],
 			});
-			let stdout = '';
 			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			child.on('error', reject);
-			child.on('close', (code) => resolve({ code, stdout, stderr }));
-		});
+			child.on('close', (code) => {
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
+				resolve({ code, stdout, stderr });
+			});
+		}).finally(() => fs.closeSync(out));
 	}
 
 	async cliOrThrow(args) {
