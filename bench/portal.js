@@ -5,7 +5,7 @@
  * clock (bench/virtual-clock.js must be installed first).
  */
 
-const { createSandbox } = require('../sandbox');
+const { createSandbox } = require('../sandbox/bitrix24');
 const clock = require('./virtual-clock');
 
 /**

@@ -191,7 +191,7 @@ const targetLines = (targets) =>
 		)
 		.join('\n');
 
-const METHOD = `All contenders talk HTTP to the sandbox portal (\`sandbox/\`), started fresh for every run and set up
+const METHOD = `All contenders talk HTTP to the sandbox portal (\`sandbox/bitrix24/\`), started fresh for every run and set up
 like a cloud portal on the standard plan: leaky bucket of ${CLOUD_PORTAL.bucket.burst} requests draining
 ${CLOUD_PORTAL.bucket.drainPerSecond} per second (503 \`QUERY_LIMIT_EXCEEDED\` above it), ${CLOUD_PORTAL.latencyMs} ms per request, and
 ${CLOUD_PORTAL.countCostMsPerThousandRows} ms per 1,000 rows for every list call that counts (\`start\` ≥ 0; none with \`start=-1\`).

@@ -6,8 +6,8 @@
  * batch, without `start=-1`).
  */
 
-const { splitCommand } = require('../sandbox/batch');
-const { parseStr } = require('../sandbox/php-query');
+const { splitCommand } = require('../sandbox/bitrix24/batch');
+const { parseStr } = require('../sandbox/bitrix24/php-query');
 
 /** @param {string} method */
 const isList = (method) => /\.list$/i.test(method);
@@ -22,7 +22,7 @@ function batchCommands(params) {
 	return cmd && typeof cmd === 'object' ? Object.values(cmd) : [];
 }
 
-/** @param {import('../sandbox/request-log').LogEntry} entry */
+/** @param {import('../sandbox/bitrix24/request-log').LogEntry} entry */
 function countQueriesOf(entry) {
 	if (!entry.executed || !entry.restMethod) return 0;
 	if (isList(entry.restMethod)) return counts(entry.params.start) ? 1 : 0;
@@ -36,7 +36,7 @@ function countQueriesOf(entry) {
 	return total;
 }
 
-/** @param {import('../sandbox/request-log').LogEntry[]} log */
+/** @param {import('../sandbox/bitrix24/request-log').LogEntry[]} log */
 function requestStats(log) {
 	let rejected = 0;
 	let countQueries = 0;

@@ -44,7 +44,7 @@ function leadItems(count) {
 	});
 }
 
-/** @param {import('../sandbox').Sandbox} portal @param {number} count */
+/** @param {import('../sandbox/bitrix24').Sandbox} portal @param {number} count */
 function seedDeals(portal, count) {
 	return portal.seedDeals(count, (i) => ({
 		TITLE: `Seeded deal ${i + 1}`,

@@ -7,8 +7,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { createSandbox } = require('../sandbox');
-const { seedDemo } = require('../sandbox/demo');
+const { createSandbox } = require('../sandbox/bitrix24');
+const { seedDemo } = require('../sandbox/bitrix24/demo');
 const { ensureN8n, cacheRoot } = require('./n8n/runtime');
 const { N8nInstance } = require('./n8n/instance');
 const { buildAndPack, root } = require('./pack');

@@ -10,7 +10,7 @@ const {
 	cleanUp,
 } = require('./harness');
 const { portalCall } = require('../helpers/portalCall');
-const { seedDemo } = require('../../sandbox/demo');
+const { seedDemo } = require('../../sandbox/bitrix24/demo');
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 

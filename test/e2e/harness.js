@@ -6,7 +6,7 @@ const os = require('os');
 const path = require('path');
 
 const { N8nInstance } = require('../../scripts/n8n/instance');
-const { createSandbox } = require('../../sandbox');
+const { createSandbox } = require('../../sandbox/bitrix24');
 const { webhookData, oauthData } = require('../helpers/sandboxCredentials');
 
 /** Written by globalSetup (its path passed on in the environment, so parallel runs do not collide). */

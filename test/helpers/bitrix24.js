@@ -1,5 +1,5 @@
 // Shared setup for workflow tests: a sandbox portal plus a workflow "Test Items → Bitrix24".
-const { createSandbox } = require('../../sandbox');
+const { createSandbox } = require('../../sandbox/bitrix24');
 const { runWorkflow, callNodeMethod } = require('./workflow-runner');
 const { Bitrix24 } = require('../../nodes/Bitrix24/Bitrix24.node');
 const { Bitrix24WebhookApi } = require('../../credentials/Bitrix24WebhookApi.credentials');

@@ -1,7 +1,7 @@
 const crypto = require('node:crypto');
 
 const { startPortal, runBitrix24 } = require('../../helpers/bitrix24');
-const { httpBuildQuery } = require('../../../sandbox/php-query');
+const { httpBuildQuery } = require('../../../sandbox/bitrix24/php-query');
 const { publicDownloadUrl } = require('../../../nodes/Bitrix24/transport/download');
 
 /** Calls the portal directly (test setup), with the webhook. */
