@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { limitProperties, plainHttpNotice } from '../nodes/shared/credentialFields';
+import { limitProperties, plainHttpNotice } from '../nodes/shared/bitrix24/credentials';
 
 const PORTAL = `($self["portalUrl"] || "").trim().replace(/\\/+$/, "")`;
 const PORTAL_WITH_SCHEME = `(/^https?:\\/\\//i.test(${PORTAL}) ? ${PORTAL} : "https://" + ${PORTAL})`;

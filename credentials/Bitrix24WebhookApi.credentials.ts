@@ -6,8 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/Bitrix24/transport/webhookUrl';
-import { limitProperties, plainHttpNotice } from '../nodes/shared/credentialFields';
+import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/shared/bitrix24/transport/webhookUrl';
+import { limitProperties, plainHttpNotice } from '../nodes/shared/bitrix24/credentials';
 
 export class Bitrix24WebhookApi implements ICredentialType {
 	name = 'bitrix24WebhookApi';

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
-import { authenticationProperty } from '../shared/authentication';
-import { credentialTest } from '../shared/credentialTest';
+import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
+import { authenticationProperty } from '../shared/bitrix24/credentials';
+import { credentialTest } from '../shared/bitrix24/credentialTest';
 import * as activity from './actions/activity/Activity.resource';
 import * as batch from './actions/batch/Batch.resource';
 import * as calendarEvent from './actions/calendarEvent/CalendarEvent.resource';

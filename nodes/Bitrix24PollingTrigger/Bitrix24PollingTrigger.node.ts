@@ -7,14 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, exportAll, rowsOf } from '../Bitrix24/transport';
-import { authenticationProperty, bitrix24Credentials } from '../shared/authentication';
+import { rowsOf } from '../shared/bitrix24/transport';
+import { authenticationProperty, bitrix24Credentials } from '../shared/bitrix24/credentials';
 import { pollCalendar } from './calendar';
 import type { Cursor } from './cursor';
 import { advance } from './cursor';
 import { pollUsers } from './users';
 import type { Watched } from './watched';
 import { WATCHED } from './watched';
+import { bitrix24Client, type Bitrix24Client } from '../shared/bitrix24/client';
 
 export class Bitrix24PollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -114,10 +115,11 @@ export class Bitrix24PollingTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const client = await bitrix24Client(this);
 		const resource = this.getNodeParameter('resource') as string;
 		const mode = this.getNodeParameter('event') as 'created' | 'createdOrUpdated';
-		if (resource === 'user') return await pollUsers(this, mode);
-		if (resource === 'calendarEvent') return await pollCalendar(this, mode);
+		if (resource === 'user') return await pollUsers(this, client, mode);
+		if (resource === 'calendarEvent') return await pollCalendar(this, client, mode);
 		const watched = WATCHED[resource];
 		const params: IDataObject = { select: watched.select };
 		if (resource === 'item') {
@@ -137,7 +139,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 		const orderField = mode === 'created' ? watched.idField : (watched.modifiedField as string);
 
 		if (this.getMode() === 'manual') {
-			const latest = await latestRow(this, watched, params, orderField);
+			const latest = await latestRow(client, watched, params, orderField);
 			return latest ? [this.helpers.returnJsonArray([latest])] : null;
 		}
 
@@ -148,21 +150,21 @@ export class Bitrix24PollingTrigger implements INodeType {
 			state.key = key;
 			state.cursor = includeExisting
 				? {}
-				: await startingCursor(this, watched, params, mode, orderField);
+				: await startingCursor(client, watched, params, mode, orderField);
 			if (!includeExisting) return null;
 		}
 
 		const cursor = state.cursor;
 		const rows =
 			mode === 'created'
-				? await exportAll.call(this, {
+				? await client.export({
 						method: watched.method,
 						params: { ...params, filter: { [`>${watched.idField}`]: cursor.lastId ?? 0 } },
 						rowsKey: watched.rowsKey,
 						idField: watched.idField,
 						rowIdField: watched.rowIdField,
 					})
-				: await changedSince(this, watched, params, cursor.since);
+				: await changedSince(client, watched, params, cursor.since);
 		const { fresh, next } = advance(rows, cursor, watched, mode);
 		state.cursor = next;
 		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
@@ -171,12 +173,12 @@ export class Bitrix24PollingTrigger implements INodeType {
 
 /** The newest record by `orderField`, or undefined in an empty table. */
 async function latestRow(
-	ctx: IPollFunctions,
+	client: Bitrix24Client,
 	watched: Watched,
 	params: IDataObject,
 	orderField: string,
 ): Promise<IDataObject | undefined> {
-	const envelope = await apiRequest.call(ctx, watched.method, {
+	const envelope = await client.call(watched.method, {
 		...params,
 		order: { [orderField]: 'DESC', [watched.idField]: 'DESC' },
 		start: -1,
@@ -186,27 +188,27 @@ async function latestRow(
 
 /** A cursor at the newest existing record, so the first poll replays no history. */
 async function startingCursor(
-	ctx: IPollFunctions,
+	client: Bitrix24Client,
 	watched: Watched,
 	params: IDataObject,
 	mode: 'created' | 'createdOrUpdated',
 	orderField: string,
 ): Promise<Cursor> {
-	const latest = await latestRow(ctx, watched, params, orderField);
+	const latest = await latestRow(client, watched, params, orderField);
 	if (!latest) return {};
 	if (mode === 'created') return { lastId: Number(latest[watched.rowIdField]) };
 	// Every record changed in the latest second is history too.
 	const since = String(latest[watched.rowModifiedField as string]);
-	return advance(await changedSince(ctx, watched, params, since), {}, watched, mode).next;
+	return advance(await changedSince(client, watched, params, since), {}, watched, mode).next;
 }
 
 async function changedSince(
-	ctx: IPollFunctions,
+	client: Bitrix24Client,
 	watched: Watched,
 	params: IDataObject,
 	since: string | undefined,
 ): Promise<IDataObject[]> {
-	return await exportAll.call(ctx, {
+	return await client.export({
 		method: watched.method,
 		params: {
 			...params,

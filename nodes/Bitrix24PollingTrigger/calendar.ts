@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { Bitrix24Client } from '../shared/bitrix24/client';
 
-import { apiRequest } from '../Bitrix24/transport';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -11,6 +11,7 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export async function pollCalendar(
 	ctx: IPollFunctions,
+	client: Bitrix24Client,
 	mode: 'created' | 'createdOrUpdated',
 ): Promise<INodeExecutionData[][] | null> {
 	const type = ctx.getNodeParameter('calendarType', 'user') as string;
@@ -18,7 +19,7 @@ export async function pollCalendar(
 		type === 'company_calendar' ? 0 : Number(ctx.getNodeParameter('calendarOwnerId', 1));
 	const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
 	const events = ((
-		await apiRequest.call(ctx, 'calendar.event.get', {
+		await client.call('calendar.event.get', {
 			type,
 			ownerId,
 			from: day(-31),

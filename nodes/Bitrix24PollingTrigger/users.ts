@@ -1,12 +1,14 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, listByOffset, rowsOf } from '../Bitrix24/transport';
+import { rowsOf } from '../shared/bitrix24/transport';
 import type { Cursor } from './cursor';
+import type { Bitrix24Client } from '../shared/bitrix24/client';
 
 /** Users: new ones only, by ID (user.get takes FILTER/sort/order, and has no modification time). */
 export async function pollUsers(
 	ctx: IPollFunctions,
+	client: Bitrix24Client,
 	mode: 'created' | 'createdOrUpdated',
 ): Promise<INodeExecutionData[][] | null> {
 	if (mode !== 'created') {
@@ -16,7 +18,7 @@ export async function pollUsers(
 		});
 	}
 	const newest = async () =>
-		rowsOf((await apiRequest.call(ctx, 'user.get', { sort: 'ID', order: 'DESC' })).result)[0];
+		rowsOf((await client.call('user.get', { sort: 'ID', order: 'DESC' })).result)[0];
 	if (ctx.getMode() === 'manual') {
 		const latest = await newest();
 		return latest ? [ctx.helpers.returnJsonArray([latest])] : null;
@@ -29,7 +31,7 @@ export async function pollUsers(
 		if (!includeExisting) return null;
 	}
 	const lastId = state.cursor.lastId ?? 0;
-	const users = await listByOffset.call(ctx, {
+	const users = await client.list({
 		method: 'user.get',
 		params: { FILTER: { '>ID': lastId }, sort: 'ID', order: 'ASC' },
 	});

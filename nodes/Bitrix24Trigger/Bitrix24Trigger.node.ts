@@ -11,9 +11,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { BITRIX24_DESCRIPTION } from '../shared/appDescription';
+import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
 import { readEventEnvelope } from '../shared/bitrix24/events/envelope';
-import { credentialTest } from '../shared/credentialTest';
+import { credentialTest } from '../shared/bitrix24/credentialTest';
 import { hasLearnedToken, isTrusted } from './applicationToken';
 import { eventDefinition } from './events';
 import { portalOf, subjectIds } from './payload';
@@ -22,6 +22,7 @@ import { triggerProperties } from './properties';
 import { fetchRecord } from './record';
 import { configuredToken, handlerUrl, selectedEvents, usesOAuth2 } from './settings';
 import { bindEvents, boundEvents, unbindEvents } from './subscription';
+import { bitrix24Client } from '../shared/bitrix24/client';
 
 export class Bitrix24Trigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -88,7 +89,7 @@ export class Bitrix24Trigger implements INodeType {
 				}
 				// Without a token, activation must (again) ask for the proof: see proof.ts.
 				if (!configured && !hasLearnedToken(this)) return false;
-				const bound = await boundEvents(this, handlerUrl(this));
+				const bound = await boundEvents(await oauthClient(this), handlerUrl(this));
 				return selectedEvents(this).every((event) => bound.has(event));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -100,13 +101,15 @@ export class Bitrix24Trigger implements INodeType {
 					});
 				}
 				const needsProof = !(await configuredToken(this));
-				await bindEvents(this, handlerUrl(this), needsProof ? [PROOF_EVENT, ...events] : events);
-				if (needsProof) await requestProof(this);
+				const client = await oauthClient(this);
+				const subscribed = needsProof ? [PROOF_EVENT, ...events] : events;
+				await bindEvents(this, client, handlerUrl(this), subscribed);
+				if (needsProof) await requestProof(this, client);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!usesOAuth2(this)) return true;
-				await unbindEvents(this, handlerUrl(this));
+				await unbindEvents(await oauthClient(this), handlerUrl(this));
 				return true;
 			},
 		},
@@ -156,7 +159,7 @@ export class Bitrix24Trigger implements INodeType {
 		};
 		if (definition && !definition.deleted && this.getNodeParameter('fetchRecord', true)) {
 			try {
-				json.record = (await fetchRecord(this, definition.subject, ids)) ?? null;
+				json.record = (await fetchRecord(await bitrix24Client(this), definition.subject, ids)) ?? null;
 			} catch (error) {
 				json.record = null;
 				json.recordError = (error as Error).message;
@@ -164,6 +167,11 @@ export class Bitrix24Trigger implements INodeType {
 		}
 		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}
+}
+
+/** Subscriptions are an app's: only the OAuth2 credential can make them. */
+async function oauthClient(ctx: IHookFunctions) {
+	return await bitrix24Client(ctx, ['bitrix24OAuth2Api']);
 }
 
 function missingTokenError(ctx: IHookFunctions): NodeOperationError {

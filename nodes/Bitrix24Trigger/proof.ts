@@ -1,7 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest } from '../Bitrix24/transport';
+import type { Bitrix24Client } from '../shared/bitrix24/client';
 import type { EventEnvelope } from '../shared/bitrix24/events/envelope';
 import { signProof, verifyProof } from '../shared/bitrix24/events/tokens';
 import { isTrusted, learnToken } from './applicationToken';
@@ -28,7 +28,7 @@ async function clientSecret(ctx: TriggerContext): Promise<string> {
 }
 
 /** Asks Bitrix24 to send ONAPPTEST with a fresh proof to the app's handlers (this trigger's too). */
-export async function requestProof(ctx: IHookFunctions): Promise<void> {
+export async function requestProof(ctx: IHookFunctions, client: Bitrix24Client): Promise<void> {
 	const secret = await clientSecret(ctx);
 	const instead =
 		'Or add a "Bitrix24 Application Token" credential with the application token of your app (shown in its settings under Developer resources, or sent with ONAPPINSTALL).';
@@ -43,7 +43,7 @@ export async function requestProof(ctx: IHookFunctions): Promise<void> {
 	}
 	const issued = nowSeconds();
 	try {
-		await apiRequest.call(ctx, 'event.test', {
+		await client.call('event.test', {
 			issued,
 			proof: signProof(secret, subjectOf(ctx), issued),
 		});

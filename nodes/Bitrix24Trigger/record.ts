@@ -1,18 +1,18 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiRequest } from '../Bitrix24/transport';
+import type { Bitrix24Client } from '../shared/bitrix24/client';
 import type { EventSubject } from './events';
 
 /** Reads the record an event is about, as the matching "Get" operation returns it. */
 export async function fetchRecord(
-	ctx: IWebhookFunctions,
+	client: Bitrix24Client,
 	subject: EventSubject,
 	ids: IDataObject,
 ): Promise<IDataObject | undefined> {
 	const id = ids.id;
 	if (id === undefined) return undefined;
 	const call = async (method: string, params: IDataObject) =>
-		(await apiRequest.call(ctx, method, params)).result as IDataObject | IDataObject[] | null;
+		(await client.call(method, params)).result as IDataObject | IDataObject[] | null;
 	switch (subject.kind) {
 		case 'crm':
 			return (await call(subject.method, { id })) as IDataObject;

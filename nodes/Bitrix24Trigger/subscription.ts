@@ -1,11 +1,11 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiRequest } from '../Bitrix24/transport';
+import type { Bitrix24Client } from '../shared/bitrix24/client';
 
 /** The events Bitrix24 sends to `handler`, as event.get lists them (upper case). */
-export async function boundEvents(ctx: IHookFunctions, handler: string): Promise<Set<string>> {
-	const bindings = ((await apiRequest.call(ctx, 'event.get', {})).result as IDataObject[]) ?? [];
+export async function boundEvents(client: Bitrix24Client, handler: string): Promise<Set<string>> {
+	const bindings = ((await client.call('event.get', {})).result as IDataObject[]) ?? [];
 	return new Set(
 		bindings
 			.filter((binding) => binding.handler === handler)
@@ -16,13 +16,14 @@ export async function boundEvents(ctx: IHookFunctions, handler: string): Promise
 /** Subscribes `handler` to each event it is not subscribed to yet. */
 export async function bindEvents(
 	ctx: IHookFunctions,
+	client: Bitrix24Client,
 	handler: string,
 	events: string[],
 ): Promise<void> {
-	const bound = await boundEvents(ctx, handler);
+	const bound = await boundEvents(client, handler);
 	for (const event of events.filter((name) => !bound.has(name))) {
 		try {
-			await apiRequest.call(ctx, 'event.bind', { event, handler });
+			await client.call('event.bind', { event, handler });
 		} catch (error) {
 			const reason = (error as Error).message;
 			throw new NodeApiError(
@@ -38,8 +39,8 @@ export async function bindEvents(
 }
 
 /** Removes every subscription of `handler` (also events no longer selected). */
-export async function unbindEvents(ctx: IHookFunctions, handler: string): Promise<void> {
-	for (const event of await boundEvents(ctx, handler)) {
-		await apiRequest.call(ctx, 'event.unbind', { event, handler });
+export async function unbindEvents(client: Bitrix24Client, handler: string): Promise<void> {
+	for (const event of await boundEvents(client, handler)) {
+		await client.call('event.unbind', { event, handler });
 	}
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ContactField } from '../helpers/multiFields';
+import type { ContactField } from '../../shared/bitrix24/entities/multiFields';
 
 /**
  * A record picker: from a searchable list, by ID, and (when `url` is given) by the record's

@@ -17,6 +17,7 @@ import * as lead from './lead/Lead.resource';
 import * as message from './message/Message.resource';
 import * as method from './method/Method.resource';
 import type { Bitrix24Type } from './node.type';
+import { bitrix24Client } from '../../shared/bitrix24/client';
 import * as pipeline from './pipeline/Pipeline.resource';
 import * as productRow from './productRow/ProductRow.resource';
 import * as stage from './stage/Stage.resource';
@@ -32,56 +33,57 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter<Bitrix24Type>('resource', 0);
 	const operation = this.getNodeParameter('operation', 0);
 	const bitrix24 = { resource, operation } as Bitrix24Type;
+	const client = await bitrix24Client(this);
 
 	switch (bitrix24.resource) {
 		case 'activity':
-			return [await activity[bitrix24.operation].execute.call(this, items)];
+			return [await activity[bitrix24.operation].execute.call(this, items, client)];
 		case 'company':
-			return [await company[bitrix24.operation].execute.call(this, items)];
+			return [await company[bitrix24.operation].execute.call(this, items, client)];
 		case 'contact':
-			return [await contact[bitrix24.operation].execute.call(this, items)];
+			return [await contact[bitrix24.operation].execute.call(this, items, client)];
 		case 'contactLink':
-			return [await contactLink[bitrix24.operation].execute.call(this, items)];
+			return [await contactLink[bitrix24.operation].execute.call(this, items, client)];
 		case 'customField':
-			return [await customField[bitrix24.operation].execute.call(this, items)];
+			return [await customField[bitrix24.operation].execute.call(this, items, client)];
 		case 'deal':
-			return [await deal[bitrix24.operation].execute.call(this, items)];
+			return [await deal[bitrix24.operation].execute.call(this, items, client)];
 		case 'department':
-			return [await department[bitrix24.operation].execute.call(this, items)];
+			return [await department[bitrix24.operation].execute.call(this, items, client)];
 		case 'duplicate':
-			return [await duplicate[bitrix24.operation].execute.call(this, items)];
+			return [await duplicate[bitrix24.operation].execute.call(this, items, client)];
 		case 'item':
-			return [await item[bitrix24.operation].execute.call(this, items)];
+			return [await item[bitrix24.operation].execute.call(this, items, client)];
 		case 'lead':
-			return [await lead[bitrix24.operation].execute.call(this, items)];
+			return [await lead[bitrix24.operation].execute.call(this, items, client)];
 		case 'pipeline':
-			return [await pipeline[bitrix24.operation].execute.call(this, items)];
+			return [await pipeline[bitrix24.operation].execute.call(this, items, client)];
 		case 'productRow':
-			return [await productRow[bitrix24.operation].execute.call(this, items)];
+			return [await productRow[bitrix24.operation].execute.call(this, items, client)];
 		case 'stage':
-			return [await stage[bitrix24.operation].execute.call(this, items)];
+			return [await stage[bitrix24.operation].execute.call(this, items, client)];
 		case 'timelineComment':
-			return [await timelineComment[bitrix24.operation].execute.call(this, items)];
+			return [await timelineComment[bitrix24.operation].execute.call(this, items, client)];
 		case 'message':
-			return [await message[bitrix24.operation].execute.call(this, items)];
+			return [await message[bitrix24.operation].execute.call(this, items, client)];
 		case 'method':
-			return [await method[bitrix24.operation].execute.call(this, items)];
+			return [await method[bitrix24.operation].execute.call(this, items, client)];
 		case 'user':
-			return [await user[bitrix24.operation].execute.call(this, items)];
+			return [await user[bitrix24.operation].execute.call(this, items, client)];
 		case 'batch':
-			return [await batch[bitrix24.operation].execute.call(this, items)];
+			return [await batch[bitrix24.operation].execute.call(this, items, client)];
 		case 'calendarEvent':
-			return [await calendarEvent[bitrix24.operation].execute.call(this, items)];
+			return [await calendarEvent[bitrix24.operation].execute.call(this, items, client)];
 		case 'diskFile':
-			return [await diskFile[bitrix24.operation].execute.call(this, items)];
+			return [await diskFile[bitrix24.operation].execute.call(this, items, client)];
 		case 'task':
-			return [await task[bitrix24.operation].execute.call(this, items)];
+			return [await task[bitrix24.operation].execute.call(this, items, client)];
 		case 'taskChecklistItem':
-			return [await taskChecklistItem[bitrix24.operation].execute.call(this, items)];
+			return [await taskChecklistItem[bitrix24.operation].execute.call(this, items, client)];
 		case 'taskComment':
-			return [await taskComment[bitrix24.operation].execute.call(this, items)];
+			return [await taskComment[bitrix24.operation].execute.call(this, items, client)];
 		case 'taskElapsedTime':
-			return [await taskElapsedTime[bitrix24.operation].execute.call(this, items)];
+			return [await taskElapsedTime[bitrix24.operation].execute.call(this, items, client)];
 		default:
 			throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
 	}

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem, executeItemCalls } from '../helpers/execute';
-import { listByOffset } from '../transport';
+import { executeEachItem, executeItemCalls } from '../../shared/bitrix24/execute';
+import type { Bitrix24Client } from '../../shared/bitrix24/client';
 
 /** An operation that makes one REST call per input item. */
 export interface SimpleOperation {
@@ -49,18 +49,17 @@ export function simpleOperation(spec: SimpleOperation) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		if (spec.list) {
 			return await executeEachItem.call(this, items, async (itemIndex) => {
 				const { method, params } = spec.call(this, itemIndex);
-				const rows = await listByOffset.call(this, { method, params, rowsKey: spec.list?.rowsKey });
+				const rows = await client.list({ method, params, rowsKey: spec.list?.rowsKey });
 				return output(rows, params, this, itemIndex);
 			});
 		}
 		const calls: Array<{ method: string; params: IDataObject }> = [];
-		return await executeItemCalls.call(
-			this,
-			items,
+		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => (calls[itemIndex] = spec.call(this, itemIndex)),
 			({ result, itemIndex }) => output(result, calls[itemIndex].params, this, itemIndex),
 		);

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { CRM_ENTITIES } from '../actions/crm/entities';
-import { crmRecordUrl } from '../helpers/crmRecord';
-import type { Command } from '../transport';
-import { apiBatch, apiRequest, commandError, PAGE_SIZE } from '../transport';
-import { portalOrigin } from '../transport/connection';
+import { crmRecordUrl } from '../../shared/bitrix24/entities/crmRecord';
+import type { Command } from '../../shared/bitrix24/transport';
+import { PAGE_SIZE } from '../../shared/bitrix24/transport';
+import { bitrix24Client } from '../../shared/bitrix24/client';
 
 /**
  * The filters "From List" searches with: each name field alone, and "first last" as a first and
@@ -31,6 +31,7 @@ export async function searchRecords(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const client = await bitrix24Client(this);
 	const resource = this.getCurrentNodeParameter('resource') as keyof typeof CRM_ENTITIES;
 	const entity = CRM_ENTITIES[resource] ?? CRM_ENTITIES.lead;
 	const start = Number(paginationToken ?? 0) || 0;
@@ -42,18 +43,18 @@ export async function searchRecords(
 			params: { select, filter: where, order: { ID: 'DESC' }, start },
 		}),
 	);
-	const results = await apiBatch.call(this, commands);
+	const results = await client.batch(commands);
 	const byId = new Map<string, IDataObject>();
 	let more = false;
 	for (const { key } of commands) {
 		const result = results.get(key);
 		if (!result) continue;
-		if (!result.ok) throw commandError(this, result);
+		if (!result.ok) throw client.error(result);
 		for (const record of (result.result as IDataObject[]) ?? [])
 			byId.set(String(record.ID), record);
 		more ||= result.next !== undefined;
 	}
-	const portal = await portalOrigin.call(this);
+	const portal = client.portal;
 	const records = [...byId.values()].sort((a, b) => Number(b.ID) - Number(a.ID));
 	return {
 		results: records.map((record) => ({
@@ -71,10 +72,11 @@ export async function searchItems(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const client = await bitrix24Client(this);
 	const entityTypeId = Number(this.getCurrentNodeParameter('entityTypeId'));
 	if (!Number.isInteger(entityTypeId) || entityTypeId <= 0) return { results: [] };
 	const start = Number(paginationToken ?? 0) || 0;
-	const envelope = await apiRequest.call(this, 'crm.item.list', {
+	const envelope = await client.call('crm.item.list', {
 		entityTypeId,
 		select: ['id', 'title'],
 		filter: filter ? { '%title': filter } : {},
@@ -97,15 +99,16 @@ export async function searchTasks(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const client = await bitrix24Client(this);
 	const start = Number(paginationToken ?? 0) || 0;
-	const envelope = await apiRequest.call(this, 'tasks.task.list', {
+	const envelope = await client.call('tasks.task.list', {
 		select: ['ID', 'TITLE', 'RESPONSIBLE_ID'],
 		filter: filter ? { '%TITLE': filter } : {},
 		order: { ID: 'DESC' },
 		start,
 	});
 	const tasks = ((envelope.result as IDataObject)?.tasks as IDataObject[]) ?? [];
-	const portal = await portalOrigin.call(this);
+	const portal = client.portal;
 	return {
 		results: tasks.map((task) => ({
 			name: `${String(task.title || 'Untitled')} (#${String(task.id)})`,

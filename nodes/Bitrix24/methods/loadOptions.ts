@@ -2,13 +2,13 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { CRM_ENTITIES } from '../actions/crm/entities';
 import { dealPipelines, dealStages, statusList } from '../actions/crm/stages';
-import { apiRequest, listByOffset } from '../transport';
+import { bitrix24Client } from '../../shared/bitrix24/client';
 
 async function dictionary(
 	ctx: ILoadOptionsFunctions,
 	entityId: string,
 ): Promise<INodePropertyOptions[]> {
-	return (await statusList(ctx, { ENTITY_ID: entityId })).map((status) => ({
+	return (await statusList(await bitrix24Client(ctx), { ENTITY_ID: entityId })).map((status) => ({
 		name: String(status.NAME),
 		value: String(status.STATUS_ID),
 	}));
@@ -47,7 +47,7 @@ export async function getIndustries(this: ILoadOptionsFunctions): Promise<INodeP
 export async function getDealPipelines(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	return (await dealPipelines(this)).map((pipeline) => ({
+	return (await dealPipelines(await bitrix24Client(this))).map((pipeline) => ({
 		name: String(pipeline.name),
 		value: String(pipeline.id),
 	}));
@@ -55,14 +55,15 @@ export async function getDealPipelines(
 
 /** Stages of every deal pipeline, labelled "Pipeline: Stage" (other pipelines' IDs carry `C{id}:`). */
 export async function getDealStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await dealStages(this)).map((stage) => ({
+	return (await dealStages(await bitrix24Client(this))).map((stage) => ({
 		name: `${stage.pipelineName}: ${stage.name}`,
 		value: stage.id,
 	}));
 }
 
 export async function getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const envelope = await apiRequest.call(this, 'crm.currency.list', {});
+	const client = await bitrix24Client(this);
+	const envelope = await client.call('crm.currency.list', {});
 	return ((envelope.result as IDataObject[]) ?? []).map((currency) => ({
 		name: currency.FULL_NAME
 			? `${String(currency.FULL_NAME)} (${String(currency.CURRENCY)})`
@@ -73,7 +74,8 @@ export async function getCurrencies(this: ILoadOptionsFunctions): Promise<INodeP
 
 /** Active users of the portal, by name, for "responsible" fields. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await listByOffset.call(this, {
+	const client = await bitrix24Client(this);
+	const users = await client.list({
 		method: 'user.get',
 		params: { FILTER: { ACTIVE: true }, sort: 'ID', order: 'ASC' },
 	});
@@ -84,9 +86,10 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 }
 
 async function fieldsOfResource(ctx: ILoadOptionsFunctions): Promise<Array<[string, IDataObject]>> {
+	const client = await bitrix24Client(ctx);
 	const resource = ctx.getCurrentNodeParameter('resource') as keyof typeof CRM_ENTITIES;
 	const entity = CRM_ENTITIES[resource] ?? CRM_ENTITIES.lead;
-	const envelope = await apiRequest.call(ctx, `${entity.method}.fields`, {});
+	const envelope = await client.call(`${entity.method}.fields`, {});
 	return Object.entries((envelope.result as Record<string, IDataObject>) ?? {});
 }
 
@@ -114,7 +117,8 @@ export async function getSortFields(this: ILoadOptionsFunctions): Promise<INodeP
 
 /** Smart processes of the portal, plus the quotes and smart invoices that use the same methods. */
 export async function getItemTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const types = await listByOffset.call(this, {
+	const client = await bitrix24Client(this);
+	const types = await client.list({
 		method: 'crm.type.list',
 		params: {},
 		rowsKey: 'types',

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CRM_ENTITIES } from '../actions/crm/entities';
-import { apiRequest } from '../transport';
+import { bitrix24Client } from '../../shared/bitrix24/client';
 
 const TYPES: Record<string, FieldType> = {
 	integer: 'number',
@@ -40,9 +40,10 @@ function toMapperField(id: string, field: IDataObject): ResourceMapperField {
 
 /** The record type's custom fields (UF_CRM_*), from `crm.{entity}.fields`. */
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const client = await bitrix24Client(this);
 	const resource = this.getCurrentNodeParameter('resource') as keyof typeof CRM_ENTITIES;
 	const entity = CRM_ENTITIES[resource] ?? CRM_ENTITIES.lead;
-	const envelope = await apiRequest.call(this, `${entity.method}.fields`, {});
+	const envelope = await client.call(`${entity.method}.fields`, {});
 	const fields = Object.entries((envelope.result as Record<string, IDataObject>) ?? {})
 		.filter(([id, field]) => id.startsWith('UF_') && !field.isReadOnly)
 		.map(([id, field]) => toMapperField(id, field));

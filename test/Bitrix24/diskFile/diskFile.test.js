@@ -2,7 +2,7 @@ const crypto = require('node:crypto');
 
 const { startPortal, runBitrix24 } = require('../../helpers/bitrix24');
 const { httpBuildQuery } = require('../../../sandbox/bitrix24/php-query');
-const { publicDownloadUrl } = require('../../../nodes/Bitrix24/transport/download');
+const { publicDownloadUrl } = require('../../../nodes/shared/bitrix24/transport/download');
 
 /** Calls the portal directly (test setup), with the webhook. */
 async function api(portal, method, params = {}) {

@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asItemError, isItemError, planEachItem } from '../../helpers/execute';
-import type { ItemError } from '../../helpers/execute';
-import { checkedMethodName, jsonObjectParameter } from '../../helpers/parameters';
-import type { Command, CommandResult } from '../../transport';
-import { apiBatch, commandError } from '../../transport';
+import { asItemError, isItemError, planEachItem } from '../../../shared/bitrix24/execute';
+import type { ItemError } from '../../../shared/bitrix24/execute';
+import { checkedMethodName, jsonObjectParameter } from '../../../shared/bitrix24/parameters';
+import type { Command, CommandResult } from '../../../shared/bitrix24/transport';
 import { referencedKeys, substituteReferences, valueAt } from './references';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const BATCH_SIZE = 50;
 
@@ -195,6 +195,7 @@ function nameCalls(
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
+client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const planned = await planEachItem(this, items.length, (itemIndex) =>
 		callsOfItem(this, itemIndex),
@@ -248,7 +249,7 @@ export async function execute(
 		}
 		if (part.length === 0) continue;
 
-		const results = await apiBatch.call(this, part, {
+		const results = await client.batch(part, {
 			stopOnFailure: stopAtFailure,
 			resend: !chained,
 		});
@@ -260,7 +261,7 @@ export async function execute(
 				call.key,
 				result.ok
 					? { ok: true, result }
-					: { ok: false, error: commandError(this, result, call.itemIndex) },
+					: { ok: false, error: client.error(result, call.itemIndex) },
 			);
 			if (!result.ok && stopAtFailure && haltedAt === undefined) haltedAt = call.key;
 		}

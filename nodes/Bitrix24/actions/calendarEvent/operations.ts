@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
+import { recordIdParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
 import { isEmpty, orderError, parseTime } from './dates';

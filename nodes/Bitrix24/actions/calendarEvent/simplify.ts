@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asBoolean } from '../../helpers/fieldTypes';
+import { asBoolean } from '../../../shared/bitrix24/entities/fieldTypes';
 import { displayDate, utcTime } from './dates';
 
 const yes = (value: unknown) => asBoolean(value) === true;

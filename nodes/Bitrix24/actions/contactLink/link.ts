@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 
 /**
  * The two contact links Bitrix24 manages with dedicated methods: the contacts of a deal, and the

@@ -6,11 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeItemCalls } from '../../helpers/execute';
+import { executeItemCalls } from '../../../shared/bitrix24/execute';
 import { multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { customFieldsMapper } from './fields';
 import { customFieldsFrom, fieldsFrom, multiValuesFrom } from './record';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Create: the primary field, phones/emails where the entity has them, additional fields. */
 export function crmCreate(entity: CrmEntity) {
@@ -35,10 +36,9 @@ export function crmCreate(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		return await executeItemCalls.call(
-			this,
-			items,
+		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => {
 				const fields: IDataObject = {
 					...customFieldsFrom(this, itemIndex),

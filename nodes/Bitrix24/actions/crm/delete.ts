@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeItemCalls } from '../../helpers/execute';
-import { recordIdParameter } from '../../helpers/parameters';
+import { executeItemCalls } from '../../../shared/bitrix24/execute';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator } from '../common.descriptions';
 import type { CrmEntity } from './entities';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 export function crmDelete(entity: CrmEntity) {
 	const idParameter = `${entity.resource}Id`;
@@ -16,11 +17,10 @@ export function crmDelete(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const ids: number[] = [];
-		return await executeItemCalls.call(
-			this,
-			items,
+		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => {
 				ids[itemIndex] = recordIdParameter(this, idParameter, itemIndex, entity.label);
 				return { method: `${entity.method}.delete`, params: { id: ids[itemIndex] } };

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldTypes } from '../../helpers/fieldTypes';
-import type { ContactField } from '../../helpers/multiFields';
+import type { FieldTypes } from '../../../shared/bitrix24/entities/fieldTypes';
+import type { ContactField } from '../../../shared/bitrix24/entities/multiFields';
 import {
 	amount,
 	comments,

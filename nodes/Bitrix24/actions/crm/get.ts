@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeItemCalls } from '../../helpers/execute';
-import { recordIdParameter } from '../../helpers/parameters';
+import { executeItemCalls } from '../../../shared/bitrix24/execute';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { simplifyProperty } from './fields';
 import { simplify } from './record';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 export function crmGet(entity: CrmEntity) {
 	const idParameter = `${entity.resource}Id`;
@@ -18,10 +19,9 @@ export function crmGet(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		return await executeItemCalls.call(
-			this,
-			items,
+		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => ({
 				method: `${entity.method}.get`,
 				params: { id: recordIdParameter(this, idParameter, itemIndex, entity.label) },

@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem } from '../../helpers/execute';
-import { filterParameter, rowLimitParameter } from '../../helpers/parameters';
-import { exportAll, listByOffset } from '../../transport';
+import { executeEachItem } from '../../../shared/bitrix24/execute';
+import { filterParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { simplifyProperty, sorted } from './fields';
 import { selectFor, simplify } from './record';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Get Many: Return All (fast export) or Limit, filters, field selection, sort, Simplify. */
 export function crmGetMany(entity: CrmEntity) {
@@ -113,6 +113,7 @@ export function crmGetMany(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const limit = rowLimitParameter(this, itemIndex);
@@ -129,11 +130,11 @@ export function crmGetMany(entity: CrmEntity) {
 			const rule = options.sort?.rule;
 			const request = { method: `${entity.method}.list`, params, limit };
 			const records = rule
-				? await listByOffset.call(this, {
+				? await client.list({
 						...request,
 						params: { ...params, order: { [rule.field]: rule.direction } },
 					})
-				: await exportAll.call(this, request);
+				: await client.export(request);
 			return simplified && fields.length === 0
 				? records.map((record) => simplify(entity, record))
 				: records;

@@ -6,11 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { executeItemCalls } from '../../helpers/execute';
-import { recordIdParameter } from '../../helpers/parameters';
+import { executeItemCalls } from '../../../shared/bitrix24/execute';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator } from '../common.descriptions';
 import type { Stage } from './stages';
 import { dealStages } from './stages';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const DEAL_ENTITY_TYPE_ID = 2;
 
@@ -51,14 +52,13 @@ export function dealMoveToPipeline() {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		const stages = await dealStages(this);
+		const stages = await dealStages(client);
 		const pipelines = new Map<number, string>(
 			stages.map((stage) => [stage.pipelineId, stage.pipelineName]),
 		);
-		return await executeItemCalls.call(
-			this,
-			items,
+		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => {
 				const pipeline = Number(String(this.getNodeParameter('pipeline', itemIndex, '')).trim());
 				if (!pipelines.has(pipeline)) {

@@ -1,19 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemError } from '../../helpers/execute';
+import type { ItemError } from '../../../shared/bitrix24/execute';
 import {
 	isItemError,
 	planEachItem,
 	readEachItem,
 	sendPlannedCalls,
 	toOutput,
-} from '../../helpers/execute';
-import { recordIdParameter } from '../../helpers/parameters';
+} from '../../../shared/bitrix24/execute';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import type { Stage } from './stages';
 import { dealStages, leadStages } from './stages';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Leads have one list of statuses; deals have stages per pipeline. */
 const STAGE = {
@@ -55,8 +56,9 @@ export function crmMoveToStage(entity: StagedEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		const stages = await spec.load(this);
+		const stages = await spec.load(client);
 		const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
 			const wanted = String(this.getNodeParameter('stage', itemIndex, '')).trim();
 			const stage = stages.find((candidate) => candidate.id === wanted);
@@ -71,7 +73,7 @@ export function crmMoveToStage(entity: StagedEntity) {
 				stage,
 			};
 		});
-		const pipelines = entity.resource === 'deal' ? await currentPipelines(this, plans) : new Map();
+		const pipelines = entity.resource === 'deal' ? await currentPipelines(this, client, plans) : new Map();
 
 		const calls = plans.map((plan, itemIndex) => {
 			if (isItemError(plan)) return plan;
@@ -92,7 +94,7 @@ export function crmMoveToStage(entity: StagedEntity) {
 				params: { id: plan.id, fields: { [spec.field]: plan.stage.id } },
 			};
 		});
-		const outcomes = await sendPlannedCalls.call(this, calls, ({ itemIndex }) => {
+		const outcomes = await sendPlannedCalls.call(this, client, calls, ({ itemIndex }) => {
 			const { id, stage } = plans[itemIndex] as Planned;
 			return { id, [spec.label.toLowerCase()]: stage.id, moved: true };
 		});
@@ -105,10 +107,12 @@ export function crmMoveToStage(entity: StagedEntity) {
 /** Each deal's current pipeline (CATEGORY_ID), read in one batched pass. */
 async function currentPipelines(
 	ctx: IExecuteFunctions,
+	client: Bitrix24Client,
 	plans: Array<Planned | ItemError>,
 ): Promise<Map<number, number | ItemError>> {
 	const deals = await readEachItem(
 		ctx,
+		client,
 		plans.flatMap((plan, itemIndex) =>
 			isItemError(plan) ? [] : [{ itemIndex, method: 'crm.deal.get', params: { id: plan.id } }],
 		),

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 
 /** CRM records other things (comments, activities, product rows) belong to. */
 export const OWNER_TYPES = {

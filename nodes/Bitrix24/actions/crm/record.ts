@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { typedFields } from '../../helpers/fieldTypes';
-import type { ContactField, MultiValue } from '../../helpers/multiFields';
-import { firstValue } from '../../helpers/multiFields';
-import { jsonObjectParameter } from '../../helpers/parameters';
+import { typedFields } from '../../../shared/bitrix24/entities/fieldTypes';
+import type { ContactField, MultiValue } from '../../../shared/bitrix24/entities/multiFields';
+import { firstValue } from '../../../shared/bitrix24/entities/multiFields';
+import { jsonObjectParameter } from '../../../shared/bitrix24/parameters';
 import type { CrmEntity } from './entities';
 
 const MULTI_PARAMETER: Record<ContactField, string> = { PHONE: 'phones', EMAIL: 'emails' };

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Bitrix24Context } from '../../transport';
-import { listByOffset } from '../../transport';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const DEAL_ENTITY_TYPE_ID = 2;
 
@@ -14,17 +13,17 @@ export interface Stage {
 }
 
 export async function statusList(
-	ctx: Bitrix24Context,
+	client: Bitrix24Client,
 	filter: IDataObject,
 ): Promise<IDataObject[]> {
-	return await listByOffset.call(ctx, {
+	return await client.list({
 		method: 'crm.status.list',
 		params: { filter, order: { SORT: 'ASC' } },
 	});
 }
 
-export async function dealPipelines(ctx: Bitrix24Context): Promise<IDataObject[]> {
-	return await listByOffset.call(ctx, {
+export async function dealPipelines(client: Bitrix24Client): Promise<IDataObject[]> {
+	return await client.list({
 		method: 'crm.category.list',
 		params: { entityTypeId: DEAL_ENTITY_TYPE_ID },
 		rowsKey: 'categories',
@@ -32,12 +31,12 @@ export async function dealPipelines(ctx: Bitrix24Context): Promise<IDataObject[]
 }
 
 /** Every stage of every deal pipeline (stages of other pipelines carry the `C{id}:` prefix). */
-export async function dealStages(ctx: Bitrix24Context): Promise<Stage[]> {
+export async function dealStages(client: Bitrix24Client): Promise<Stage[]> {
 	const stages: Stage[] = [];
-	for (const pipeline of await dealPipelines(ctx)) {
+	for (const pipeline of await dealPipelines(client)) {
 		const pipelineId = Number(pipeline.id);
 		const entityId = pipelineId === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${pipelineId}`;
-		for (const status of await statusList(ctx, { ENTITY_ID: entityId })) {
+		for (const status of await statusList(client, { ENTITY_ID: entityId })) {
 			stages.push({
 				id: String(status.STATUS_ID),
 				name: String(status.NAME),
@@ -49,8 +48,8 @@ export async function dealStages(ctx: Bitrix24Context): Promise<Stage[]> {
 	return stages;
 }
 
-export async function leadStages(ctx: Bitrix24Context): Promise<Stage[]> {
-	return (await statusList(ctx, { ENTITY_ID: 'STATUS' })).map((status) => ({
+export async function leadStages(client: Bitrix24Client): Promise<Stage[]> {
+	return (await statusList(client, { ENTITY_ID: 'STATUS' })).map((status) => ({
 		id: String(status.STATUS_ID),
 		name: String(status.NAME),
 		pipelineId: 0,

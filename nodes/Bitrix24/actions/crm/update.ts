@@ -12,14 +12,15 @@ import {
 	readEachItem,
 	sendPlannedCalls,
 	toOutput,
-} from '../../helpers/execute';
-import type { ContactField, MultiFieldMode, MultiValue } from '../../helpers/multiFields';
-import { multiFieldUpdate } from '../../helpers/multiFields';
-import { recordIdParameter } from '../../helpers/parameters';
+} from '../../../shared/bitrix24/execute';
+import type { ContactField, MultiFieldMode, MultiValue } from '../../../shared/bitrix24/entities/multiFields';
+import { multiFieldUpdate } from '../../../shared/bitrix24/entities/multiFields';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator, multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { customFieldsMapper, sorted } from './fields';
 import { customFieldsFrom, fieldsFrom, multiValuesFrom } from './record';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const multiFieldMode: INodeProperties = {
 	displayName: 'Phones and Emails',
@@ -82,6 +83,7 @@ export function crmUpdate(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
 			const multi = entity.multiFields.map((field): [ContactField, MultiValue[]] => [
@@ -101,8 +103,7 @@ export function crmUpdate(entity: CrmEntity) {
 			};
 		});
 		// Every mode needs the record's current phones/emails: one batched read per such item.
-		const current = await readEachItem(
-			this,
+		const current = await readEachItem(this, client,
 			plans.flatMap((plan, itemIndex) =>
 				!isItemError(plan) && plan.multi.length > 0
 					? [{ itemIndex, method: `${entity.method}.get`, params: { id: plan.id } }]
@@ -126,7 +127,7 @@ export function crmUpdate(entity: CrmEntity) {
 			}
 			return { method: `${entity.method}.update`, params: { id: plan.id, fields } };
 		});
-		const outcomes = await sendPlannedCalls.call(this, calls, ({ itemIndex }) => ({
+		const outcomes = await sendPlannedCalls.call(this, client, calls, ({ itemIndex }) => ({
 			id: (plans[itemIndex] as Planned).id,
 			updated: true,
 		}));

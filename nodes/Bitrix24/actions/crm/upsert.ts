@@ -6,22 +6,22 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemError } from '../../helpers/execute';
+import type { ItemError } from '../../../shared/bitrix24/execute';
 import {
 	isItemError,
 	planEachItem,
 	readEachItem,
 	sendPlannedCalls,
 	toOutput,
-} from '../../helpers/execute';
-import type { ContactField, MultiValue } from '../../helpers/multiFields';
-import { comparableValue, multiFieldUpdate } from '../../helpers/multiFields';
-import type { ItemCall } from '../../transport';
-import { apiRequest, runItemCalls } from '../../transport';
+} from '../../../shared/bitrix24/execute';
+import type { ContactField, MultiValue } from '../../../shared/bitrix24/entities/multiFields';
+import { comparableValue, multiFieldUpdate } from '../../../shared/bitrix24/entities/multiFields';
+import type { ItemCall } from '../../../shared/bitrix24/transport';
 import { multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { customFieldsMapper } from './fields';
 import { customFieldsFrom, fieldsFrom, multiValuesFrom } from './record';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 type MatchBy = 'EMAIL' | 'PHONE' | 'field';
 
@@ -171,6 +171,7 @@ export function crmUpsert(entity: CrmEntity) {
 	/** One look-up per distinct value: duplicate search for emails/phones, a list filter otherwise. */
 	async function lookUp(
 		ctx: IExecuteFunctions,
+		client: Bitrix24Client,
 		plans: Array<Planned | ItemError>,
 	): Promise<Map<string, Found | ItemError>> {
 		const keys = new Map<string, ItemCall>();
@@ -194,7 +195,7 @@ export function crmUpsert(entity: CrmEntity) {
 			});
 		});
 		const calls = [...keys.values()];
-		const results = await runItemCalls.call(ctx, calls, { stopOnFailure: !ctx.continueOnFail() });
+		const results = await client.items(calls, { stopOnFailure: !ctx.continueOnFail() });
 		const found = new Map<string, Found | ItemError>();
 		for (const result of results) {
 			const key = keyOf(plans[result.itemIndex] as Planned);
@@ -212,11 +213,13 @@ export function crmUpsert(entity: CrmEntity) {
 	/** Current phones/emails of found records, so only new values are added. */
 	async function fetchFound(
 		ctx: IExecuteFunctions,
+		client: Bitrix24Client,
 		found: Map<string, Found | ItemError>,
 		plans: Array<Planned | ItemError>,
 	) {
 		const records = await readEachItem(
 			ctx,
+			client,
 			plans.flatMap((p, itemIndex) => {
 				if (isItemError(p) || p.multi.length === 0) return [];
 				const hit = found.get(keyOf(p));
@@ -250,20 +253,21 @@ export function crmUpsert(entity: CrmEntity) {
 	 * Bitrix24 ignores filter keys it does not know, so a misspelt match field would match any
 	 * record: check the field names against the portal first.
 	 */
-	async function knownFields(ctx: IExecuteFunctions): Promise<Set<string>> {
-		const envelope = await apiRequest.call(ctx, `${entity.method}.fields`, {});
+	async function knownFields(client: Bitrix24Client): Promise<Set<string>> {
+		const envelope = await client.call(`${entity.method}.fields`, {});
 		return new Set(Object.keys((envelope.result as IDataObject) ?? {}));
 	}
 
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		let fieldNames: Set<string> | undefined;
 		const plans = await planEachItem(this, items.length, async (itemIndex) => {
 			const planned = plan(this, itemIndex);
 			if (planned.matchBy !== 'field') return planned;
-			fieldNames ??= await knownFields(this);
+			fieldNames ??= await knownFields(client);
 			if (!fieldNames.has(planned.field)) {
 				throw new NodeOperationError(
 					this.getNode(),
@@ -277,8 +281,8 @@ export function crmUpsert(entity: CrmEntity) {
 			}
 			return planned;
 		});
-		const found = await lookUp(this, plans);
-		await fetchFound(this, found, plans);
+		const found = await lookUp(this, client, plans);
+		await fetchFound(this, client, found, plans);
 
 		// Pass 1: update found records; create one record per value not found.
 		const creator = new Map<string, number>();
@@ -292,7 +296,7 @@ export function crmUpsert(entity: CrmEntity) {
 			return createCall(p);
 		});
 		const created = new Set(creator.values());
-		const outcomes = await sendPlannedCalls.call(this, firstPass, ({ result, itemIndex }) => {
+		const outcomes = await sendPlannedCalls.call(this, client, firstPass, ({ result, itemIndex }) => {
 			const id = created.has(itemIndex)
 				? Number(result)
 				: (found.get(keyOf(plans[itemIndex] as Planned)) as { id: number }).id;
@@ -324,7 +328,7 @@ export function crmUpsert(entity: CrmEntity) {
 				record: createCall(plans[creatorIndex] as Planned).params.fields,
 			});
 		});
-		const later = await sendPlannedCalls.call(this, secondPass, ({ itemIndex }) => ({
+		const later = await sendPlannedCalls.call(this, client, secondPass, ({ itemIndex }) => ({
 			id: createdIds.get(keyOf(plans[itemIndex] as Planned)) as number,
 			created: false,
 			updated: true,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { simpleOperation } from '../simpleOperation';
 
 /** Custom (user) fields of leads, deals, contacts and companies: `crm.{entity}.userfield.*`. */

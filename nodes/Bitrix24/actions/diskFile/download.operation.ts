@@ -7,16 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../../helpers/execute';
-import {
-	asItemError,
-	isItemError,
-	planEachItem,
-	sendPlannedCalls,
-	toOutput,
-} from '../../helpers/execute';
-import { downloadFile } from '../../transport';
+import type { ItemOutcome } from '../../../shared/bitrix24/execute';
+import { asItemError, isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../../shared/bitrix24/execute';
 import { binaryPropertyOf, diskObjectOutput, fileId, fileIdOf } from './shared';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const OUTPUT_FIELD = 'Put Output File in Field';
 
@@ -40,6 +34,7 @@ const properties: INodeProperties[] = [
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
+client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const planned = await planEachItem(this, items.length, (itemIndex) => ({
 		id: fileIdOf(this, itemIndex),
@@ -47,6 +42,7 @@ async function execute(
 	}));
 	const outcomes: Array<ItemOutcome | undefined> = await sendPlannedCalls.call(
 		this,
+		client,
 		planned.map((plan) =>
 			isItemError(plan) ? plan : { method: 'disk.file.get', params: { id: plan.id } },
 		),
@@ -76,7 +72,7 @@ async function execute(
 					},
 				);
 			}
-			const { data, mimeType } = await downloadFile.call(this, file.DOWNLOAD_URL, {
+			const { data, mimeType } = await client.download(file.DOWNLOAD_URL, {
 				itemIndex,
 				what: `file ${plan.id} ("${name}")`,
 			});

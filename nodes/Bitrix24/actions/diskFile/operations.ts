@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem } from '../../helpers/execute';
-import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
-import { listByOffset } from '../../transport';
+import { executeEachItem } from '../../../shared/bitrix24/execute';
+import { recordIdParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
 import { diskObjectOutput, fileId, fileIdOf } from './shared';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 export const get = simpleOperation({
 	resource: 'diskFile',
@@ -74,13 +74,14 @@ export const getAll = {
 	async execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const folderId = recordIdParameter(this, 'folderId', itemIndex, 'Folder ID');
 			const filters = this.getNodeParameter('diskFilters', itemIndex, {}) as IDataObject;
 			const params: IDataObject = { id: folderId };
 			if (filters.type) params.filter = { TYPE: filters.type };
-			const rows = await listByOffset.call(this, {
+			const rows = await client.list({
 				method: 'disk.folder.getchildren',
 				params,
 				limit: rowLimitParameter(this, itemIndex),

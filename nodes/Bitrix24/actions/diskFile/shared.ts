@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
-import { publicDownloadUrl } from '../../transport';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
+import { publicDownloadUrl } from '../../../shared/bitrix24/transport';
 
 export const fileId: INodeProperties = {
 	displayName: 'File ID',

@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../../helpers/execute';
-import { asItemError, isItemError, planEachItem, toOutput } from '../../helpers/execute';
-import { recordIdParameter } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import type { ItemOutcome } from '../../../shared/bitrix24/execute';
+import { asItemError, isItemError, planEachItem, toOutput } from '../../../shared/bitrix24/execute';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { binaryPropertyOf, diskObjectOutput } from './shared';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const INPUT_FIELD = 'Input Binary Field';
 
@@ -173,6 +173,7 @@ function explainNameConflict(error: NodeApiError, plan: UploadPlan): NodeApiErro
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
+client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const plans = await planEachItem(this, items.length, (itemIndex) =>
 		planUpload(this, items, itemIndex),
@@ -186,10 +187,7 @@ async function execute(
 		}
 		try {
 			const content = await this.helpers.getBinaryDataBuffer(itemIndex, plan.binaryPropertyName);
-			const envelope = await apiRequest
-				.call(
-					this,
-					plan.method,
+			const envelope = await client.call(plan.method,
 					{
 						id: plan.targetId,
 						data: { NAME: plan.name },

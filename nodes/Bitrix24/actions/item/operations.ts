@@ -6,16 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem } from '../../helpers/execute';
-import {
-	jsonObjectParameter,
-	recordIdParameter,
-	rowLimitParameter,
-} from '../../helpers/parameters';
-import { exportAll } from '../../transport';
+import { executeEachItem } from '../../../shared/bitrix24/execute';
+import { jsonObjectParameter, recordIdParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { recordLocator, returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
 import { itemUpsert } from './upsert';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Smart-process items, quotes and smart invoices: the universal `crm.item.*` methods (camelCase). */
 const itemType: INodeProperties = {
@@ -131,9 +127,10 @@ export const getAll = {
 	async execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
-			return await exportAll.call(this, {
+			return await client.export({
 				method: 'crm.item.list',
 				params: {
 					entityTypeId: typeOf(this, itemIndex),

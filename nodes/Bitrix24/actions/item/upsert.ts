@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../helpers/execute';
-import { jsonObjectParameter } from '../../helpers/parameters';
-import { apiRequest, runItemCalls } from '../../transport';
+import { isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../../shared/bitrix24/execute';
+import { jsonObjectParameter } from '../../../shared/bitrix24/parameters';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 interface Planned {
 	entityTypeId: number;
@@ -62,6 +62,7 @@ export function itemUpsert(
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const known = new Map<number, Set<string>>();
 		const plans = await planEachItem(this, items.length, async (itemIndex): Promise<Planned> => {
@@ -69,9 +70,7 @@ export function itemUpsert(
 			const field = String(this.getNodeParameter('matchField', itemIndex)).trim();
 			const value = String(this.getNodeParameter('matchValue', itemIndex, '')).trim();
 			if (!known.has(entityTypeId)) {
-				const envelope = await apiRequest.call(
-					this,
-					'crm.item.fields',
+				const envelope = await client.call('crm.item.fields',
 					{ entityTypeId },
 					itemIndex,
 				);
@@ -119,7 +118,7 @@ export function itemUpsert(
 			};
 		});
 		const found = new Map<string, number | null>();
-		for (const result of await runItemCalls.call(this, calls, {
+		for (const result of await client.items(calls, {
 			stopOnFailure: !this.continueOnFail(),
 		})) {
 			if (!result.ok) throw result.error;
@@ -147,7 +146,7 @@ export function itemUpsert(
 			const created = creator.get(key(plans[itemIndex] as Planned)) === itemIndex;
 			return { ...item, created, updated: !created };
 		};
-		const outcomes = await sendPlannedCalls.call(this, firstPass, shape);
+		const outcomes = await sendPlannedCalls.call(this, client, firstPass, shape);
 		const secondPass = plans.map((p, itemIndex) => {
 			if (isItemError(p) || firstPass[itemIndex] !== undefined) return undefined;
 			const made = outcomes[creator.get(key(p)) as number];
@@ -164,7 +163,7 @@ export function itemUpsert(
 				params: { entityTypeId: p.entityTypeId, id, fields: p.fields },
 			};
 		});
-		const later = await sendPlannedCalls.call(this, secondPass, shape);
+		const later = await sendPlannedCalls.call(this, client, secondPass, shape);
 		return toOutput(
 			this,
 			plans.map((_, itemIndex) => later[itemIndex] ?? outcomes[itemIndex]),

@@ -6,10 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem, executeItemCalls } from '../../helpers/execute';
-import { checkedMethodName, jsonObjectParameter, setBracketPath } from '../../helpers/parameters';
-import type { Envelope } from '../../transport';
-import { apiRequest, remainingPages, rowsOf } from '../../transport';
+import { executeEachItem, executeItemCalls } from '../../../shared/bitrix24/execute';
+import { checkedMethodName, jsonObjectParameter, setBracketPath } from '../../../shared/bitrix24/parameters';
+import type { Envelope } from '../../../shared/bitrix24/transport';
+import { rowsOf } from '../../../shared/bitrix24/transport';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const properties: INodeProperties[] = [
 	{
@@ -154,14 +155,13 @@ function callOutput({
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
+client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const returnAllPages = this.getNodeParameter('returnAllPages', 0, false) as boolean;
 	const batchItems = this.getNodeParameter('options.batchItems', 0, true) as boolean;
 
 	if (!returnAllPages) {
-		return await executeItemCalls.call(
-			this,
-			items,
+		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => ({
 				method: methodName(this, itemIndex),
 				params: parametersOf(this, itemIndex),
@@ -173,13 +173,13 @@ export async function execute(
 	return await executeEachItem.call(this, items, async (itemIndex) => {
 		const method = methodName(this, itemIndex);
 		const params = parametersOf(this, itemIndex);
-		const first = await apiRequest.call(this, method, params, itemIndex);
+		const first = await client.call(method, params, itemIndex);
 		const rowsKey = listRowsKey(first);
 		if (rowsKey === null) return callOutput(first);
 		const request = { method, params, rowsKey };
 		const rows = [
 			...rowsOf(first.result, rowsKey),
-			...(await remainingPages.call(this, first, request, 0)),
+			...(await client.remainingPages(first, request, 0)),
 		];
 		return rows.map(asJson);
 	});

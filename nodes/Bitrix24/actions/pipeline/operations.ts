@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { simpleOperation } from '../simpleOperation';
 
 /** Deal pipelines are `crm.category.*` with entityTypeId 2. */

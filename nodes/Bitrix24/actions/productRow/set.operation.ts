@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonObjectParameter } from '../../helpers/parameters';
+import { jsonObjectParameter } from '../../../shared/bitrix24/parameters';
 import { ownerOf, ownerProperties } from '../crm/owner';
 import { simpleOperation } from '../simpleOperation';
 import { ownerTypeShort, PRODUCT_OWNERS, toItemRow, usesItemMethods } from './rows';

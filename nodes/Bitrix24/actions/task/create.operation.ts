@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { portalOption } from '../crm/fields';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskFieldOptions, taskFieldsFrom, taskOutput } from './fields';

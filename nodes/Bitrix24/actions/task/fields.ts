@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNumber } from '../../helpers/fieldTypes';
-import { jsonObjectParameter, recordIdParameter } from '../../helpers/parameters';
+import { asNumber } from '../../../shared/bitrix24/entities/fieldTypes';
+import { jsonObjectParameter, recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { recordLocator } from '../common.descriptions';
 import { portalOption, sorted } from '../crm/fields';
 

@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem } from '../../helpers/execute';
-import { filterParameter, rowLimitParameter } from '../../helpers/parameters';
-import { exportAll, listByOffset } from '../../transport';
+import { executeEachItem } from '../../../shared/bitrix24/execute';
+import { filterParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { portalOption, sorted } from '../crm/fields';
 import { simpleTask, simplifyTaskProperty, STATUS_NAMES, TASK_SELECT } from './fields';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -92,6 +92,7 @@ export const getAll = {
 	async execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const limit = rowLimitParameter(this, itemIndex);
@@ -108,8 +109,8 @@ export const getAll = {
 			};
 			const tasks =
 				sortBy === 'ID' && direction === 'ASC'
-					? await exportAll.call(this, request)
-					: await listByOffset.call(this, {
+					? await client.export(request)
+					: await client.list({
 							...request,
 							params: { ...request.params, order: { [sortBy]: direction } },
 						});

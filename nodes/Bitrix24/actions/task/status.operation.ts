@@ -1,4 +1,4 @@
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { portalOption } from '../crm/fields';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asBoolean, asNumber } from '../../helpers/fieldTypes';
-import { recordIdParameter } from '../../helpers/parameters';
+import { asBoolean, asNumber } from '../../../shared/bitrix24/entities/fieldTypes';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 
 /**
  * Helpers for the task's comments, checklist items and elapsed time, served by the legacy

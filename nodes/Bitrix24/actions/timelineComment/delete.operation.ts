@@ -1,4 +1,4 @@
-import { recordIdParameter } from '../../helpers/parameters';
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { simpleOperation } from '../simpleOperation';
 
 export const { description, execute } = simpleOperation({

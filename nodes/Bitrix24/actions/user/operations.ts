@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem } from '../../helpers/execute';
-import { asBoolean, asNumber } from '../../helpers/fieldTypes';
-import { comparableValue } from '../../helpers/multiFields';
-import { recordIdParameter, rowLimitParameter } from '../../helpers/parameters';
-import { listByOffset } from '../../transport';
+import { executeEachItem } from '../../../shared/bitrix24/execute';
+import { asBoolean, asNumber } from '../../../shared/bitrix24/entities/fieldTypes';
+import { comparableValue } from '../../../shared/bitrix24/entities/multiFields';
+import { recordIdParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { simpleOperation } from '../simpleOperation';
+import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const SELECT = [
 	'ID',
@@ -123,6 +123,7 @@ export const getAll = {
 	async execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const filters = this.getNodeParameter('userFilters', itemIndex, {}) as IDataObject;
@@ -130,7 +131,7 @@ export const getAll = {
 			if (filters.active !== false) filter.ACTIVE = true;
 			if (filters.department) filter.UF_DEPARTMENT = Number(filters.department);
 			const search = String(filters.search ?? '').trim();
-			const users = await listByOffset.call(this, {
+			const users = await client.list({
 				method: search ? 'user.search' : 'user.get',
 				params: search
 					? { FILTER: { FIND: search } }
@@ -154,13 +155,14 @@ function finder(operation: 'findByEmail' | 'findByPhone', label: string, field: 
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
+	client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		let everyone: IDataObject[] | undefined;
 		return await executeEachItem.call(this, items, async (itemIndex) => {
 			const wanted = comparableValue(field, this.getNodeParameter('lookFor', itemIndex, ''));
 			if (!wanted) throw new NodeOperationError(this.getNode(), `${label} is empty`, { itemIndex });
 			// Bitrix24 matches emails exactly and phones as typed: compare them ourselves, reading the users once.
-			everyone ??= await listByOffset.call(this, {
+			everyone ??= await client.list({
 				method: 'user.get',
 				params: { select: SELECT, sort: 'ID', order: 'ASC' },
 			});

@@ -1,9 +1,0 @@
-/** The only code that talks HTTP to Bitrix24. */
-export { apiBatch, apiRequest, commandError, runItemCalls } from './api';
-export type { ItemCall, ItemResult } from './api';
-export type { Command, CommandResult } from './batch';
-export type { Bitrix24Context } from './connection';
-export { downloadFile, publicDownloadUrl, type DownloadedFile } from './download';
-export type { Envelope } from './envelope';
-export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
-export type { ListRequest } from './list';

@@ -1,0 +1,165 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { Bitrix24Client } from './client';
+import type { ItemCall, ItemResult } from './transport';
+
+export type ItemError = NodeApiError | NodeOperationError;
+
+/** What happened to one input item: its JSON output(s) or its error. */
+export type ItemOutcome =
+	| { ok: true; json: IDataObject | IDataObject[] }
+	| { ok: false; error: ItemError };
+
+export function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * Turns per-item outcomes into output items in input order, each paired with its input item.
+ * With "Continue On Fail" a failed item becomes an error item and the others go through;
+ * otherwise the first failure stops the node.
+ */
+export function toOutput(
+	ctx: IExecuteFunctions,
+	outcomes: Array<ItemOutcome | undefined>,
+): INodeExecutionData[] {
+	if (!ctx.continueOnFail()) {
+		const failed = outcomes.find((outcome) => outcome && !outcome.ok);
+		if (failed && !failed.ok) throw failed.error;
+	}
+	const output: INodeExecutionData[] = [];
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
+		const pairedItem = { item: itemIndex };
+		if (outcome.ok) {
+			const list = Array.isArray(outcome.json) ? outcome.json : [outcome.json];
+			for (const json of list) output.push({ json, pairedItem });
+			return;
+		}
+		const { message, description } = outcome.error;
+		output.push({
+			json: { error: message, ...(description ? { details: description } : {}) },
+			pairedItem,
+		});
+	});
+	return output;
+}
+
+/**
+ * Prepares something for every item (parameters read and checked). A bad item fails alone with
+ * "Continue On Fail"; without it, the node stops before anything is sent to Bitrix24.
+ */
+export async function planEachItem<T>(
+	ctx: IExecuteFunctions,
+	count: number,
+	plan: (itemIndex: number) => T | Promise<T>,
+): Promise<Array<T | ItemError>> {
+	const plans: Array<T | ItemError> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			plans.push(await plan(itemIndex));
+		} catch (error) {
+			const itemError = asItemError(ctx, error, itemIndex);
+			if (!ctx.continueOnFail()) throw itemError;
+			plans.push(itemError);
+		}
+	}
+	return plans;
+}
+
+export function isItemError(value: unknown): value is ItemError {
+	return value instanceof NodeApiError || value instanceof NodeOperationError;
+}
+
+/**
+ * Sends prepared calls (item-level batching) and collects one outcome per item (`undefined`
+ * entries: nothing to send for that item). Without "Continue On Fail" nothing more is sent after
+ * the first failure.
+ */
+export async function sendPlannedCalls(
+	this: IExecuteFunctions,
+	client: Bitrix24Client,
+	planned: Array<Omit<ItemCall, 'itemIndex'> | ItemError | undefined>,
+	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
+): Promise<Array<ItemOutcome | undefined>> {
+	const outcomes: Array<ItemOutcome | undefined> = new Array(planned.length);
+	const calls: ItemCall[] = [];
+	planned.forEach((plan, itemIndex) => {
+		if (isItemError(plan)) outcomes[itemIndex] = { ok: false, error: plan };
+		else if (plan) calls.push({ itemIndex, ...plan });
+	});
+	const results = await client.items(calls, { stopOnFailure: !this.continueOnFail() });
+	for (const result of results) {
+		if (!result.ok) {
+			outcomes[result.itemIndex] = { ok: false, error: result.error };
+			continue;
+		}
+		try {
+			outcomes[result.itemIndex] = { ok: true, json: shape(result) };
+		} catch (error) {
+			outcomes[result.itemIndex] = { ok: false, error: asItemError(this, error, result.itemIndex) };
+		}
+	}
+	return outcomes;
+}
+
+/**
+ * Reads that later calls depend on (a record's current values), one per item that needs it,
+ * batched. Each item gets its result or its error; without "Continue On Fail" the first failed
+ * read stops the node before anything is written.
+ */
+export async function readEachItem(
+	ctx: IExecuteFunctions,
+	client: Bitrix24Client,
+	calls: ItemCall[],
+): Promise<Map<number, IDataObject | ItemError>> {
+	const read = new Map<number, IDataObject | ItemError>();
+	if (calls.length === 0) return read;
+	const stopOnFailure = !ctx.continueOnFail();
+	for (const result of await client.items(calls, { stopOnFailure })) {
+		if (!result.ok && stopOnFailure) throw result.error;
+		read.set(result.itemIndex, result.ok ? (result.result as IDataObject) : result.error);
+	}
+	return read;
+}
+
+/**
+ * The standard shape of an operation: one REST call per input item, built from its parameters,
+ * sent 50 per batch, each result shaped into output JSON.
+ */
+export async function executeItemCalls(
+	this: IExecuteFunctions,
+	client: Bitrix24Client,
+	items: INodeExecutionData[],
+	buildCall: (
+		itemIndex: number,
+	) => Omit<ItemCall, 'itemIndex'> | Promise<Omit<ItemCall, 'itemIndex'>>,
+	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
+): Promise<INodeExecutionData[]> {
+	const planned = await planEachItem(this, items.length, buildCall);
+	return toOutput(this, await sendPlannedCalls.call(this, client, planned, shape));
+}
+
+/** For operations that make their own calls per item (lists). */
+export async function executeEachItem(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	const outcomes: ItemOutcome[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			outcomes.push({ ok: true, json: await run(itemIndex) });
+		} catch (error) {
+			const itemError = asItemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw itemError;
+			outcomes.push({ ok: false, error: itemError });
+		}
+	}
+	return toOutput(this, outcomes);
+}

@@ -1,0 +1,279 @@
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
+
+import type { Command, CommandResult } from './batch';
+import {
+	batchBody,
+	batchIsRead,
+	chunk,
+	containsBatchReference,
+	NOT_EXECUTED,
+	operatingResets,
+	readBatch,
+} from './batch';
+import type { CallContext, CallOutcome, OperatingWait, WaitReason } from './caller';
+import { operatingPause, pause, performCall } from './caller';
+import type { Bitrix24Context } from './connection';
+import type { Envelope } from './envelope';
+import { failureToApiError, unsafeToRetryError } from './errors';
+import { rememberOperatingReset } from './limiter';
+import { backoffMs, isRateLimited, isReadMethod, isTimeLimited } from './retryPolicy';
+import type { Session } from './session';
+
+/** A call's outcome as a command result; failures name `method` (the command's, for a batch). */
+function toCommandResult(outcome: CallOutcome, method: string): CommandResult {
+	if (outcome.kind === 'ok') {
+		const { result, total, next } = outcome.envelope;
+		return { ok: true, result, total, next };
+	}
+	if (outcome.kind === 'failed') return { ok: false, failure: { ...outcome.failure, method } };
+	return {
+		ok: false,
+		outcomeUnknown: true,
+		failure: { method, status: outcome.status ?? 0, code: '', description: outcome.reason },
+	};
+}
+
+/** The NodeApiError for a failed command, naming the item it was made for. */
+export function commandError(
+	ctx: Bitrix24Context,
+	result: CommandResult,
+	itemIndex?: number,
+): NodeApiError {
+	if (result.ok) throw new Error('commandError called for a successful command');
+	const { failure } = result;
+	return result.outcomeUnknown
+		? unsafeToRetryError(
+				ctx.getNode(),
+				failure.method,
+				failure.description,
+				itemIndex,
+				failure.status || undefined,
+			)
+		: failureToApiError(ctx.getNode(), failure, itemIndex);
+}
+
+/** Calls one REST method; throws NodeApiError (with the item index, when given) on failure. */
+export async function apiRequest(
+	{ ctx, call }: Session,
+	method: string,
+	params: IDataObject = {},
+	itemIndex?: number,
+): Promise<Envelope> {
+	const outcome = await performCall(call, method, params, isReadMethod(method));
+	if (outcome.kind === 'ok') return outcome.envelope;
+	throw commandError(ctx, toCommandResult(outcome, method), itemIndex);
+}
+
+/** One `batch` request; whatever goes wrong with it as a whole is given to each of its commands. */
+async function sendBatch(
+	call: CallContext,
+	commands: Command[],
+	halt: boolean,
+): Promise<Map<string, CommandResult>> {
+	let outcome: CallOutcome;
+	try {
+		outcome = await performCall(call, 'batch', batchBody(commands, halt), batchIsRead(commands));
+	} catch (error) {
+		const description = (error as Error).message;
+		outcome = {
+			kind: 'failed',
+			failure: { method: 'batch', status: 0, code: 'REQUEST_FAILED', description },
+		};
+	}
+	if (outcome.kind !== 'ok') {
+		return new Map(
+			commands.map((command) => [command.key, toCommandResult(outcome, command.method)]),
+		);
+	}
+	const byKey = new Map(commands.map((command) => [command.key, command]));
+	for (const [key, resetAt] of operatingResets(outcome.envelope)) {
+		const command = byKey.get(key);
+		if (command) rememberOperatingReset(call.portalKey, command.method, resetAt);
+	}
+	return readBatch(outcome.envelope, commands);
+}
+
+function isRealFailure(result: CommandResult): boolean {
+	return !result.ok && result.failure.code !== NOT_EXECUTED;
+}
+
+export interface BatchOptions {
+	/** Halt each batch at a failing command and send nothing after it; unsent commands get no result. */
+	stopOnFailure: boolean;
+	/**
+	 * Send commands Bitrix24 refused without running them (rate limit, method time limit, skipped
+	 * by a halted batch) again, waiting as the limits require. Off for commands chained through
+	 * `$result` references, which only resolve inside their original batch.
+	 */
+	resend?: boolean;
+}
+
+/**
+ * Batch requests of reads that may be in flight at once: they change nothing, so their order
+ * does not matter, and waiting for each answer before sending the next would leave the burst
+ * unused. Writes go one request at a time, in order.
+ */
+const PARALLEL_READS = 3;
+
+/** Sends commands 50 per `batch` request and returns each one's result (see BatchOptions). */
+async function sendCommands(
+	call: CallContext,
+	commands: Command[],
+	{ stopOnFailure, resend = true }: BatchOptions,
+): Promise<Map<string, CommandResult>> {
+	const results = new Map<string, CommandResult>();
+	const rateLimited = new Map<string, number>();
+	const operating: OperatingWait = { waitedMs: 0, attempts: 0 };
+	let pending = commands;
+
+	while (pending.length > 0) {
+		const again: Command[] = [];
+		let resendAfter = 0;
+		let reason: WaitReason = 'rate limit';
+		let stopped = false;
+		const sendPart = async (part: Command[]) => {
+			const answers = await sendBatch(call, part, stopOnFailure);
+			const partFailed = [...answers.values()].some(isRealFailure);
+			for (const command of part) {
+				const result = answers.get(command.key) as CommandResult;
+				const wait =
+					resend && !result.ok
+						? resendPause(call, command, result, {
+								rateLimited,
+								operating,
+								halted: stopOnFailure && !partFailed,
+							})
+						: undefined;
+				if (wait === undefined) results.set(command.key, result);
+				else {
+					again.push(command);
+					resendAfter = Math.max(resendAfter, wait);
+					if (!result.ok && isTimeLimited(result.failure)) reason = 'method time limit';
+				}
+			}
+			if (partFailed && stopOnFailure) stopped = true;
+		};
+		const parts = chunk(pending);
+		const lanes = batchIsRead(pending) ? PARALLEL_READS : 1;
+		let next = 0;
+		await Promise.all(
+			Array.from({ length: Math.min(lanes, parts.length) }, async () => {
+				while (next < parts.length && !stopped) await sendPart(parts[next++]);
+			}),
+		);
+		if (stopped) break;
+		if (again.length > 0) await pause(call, resendAfter, reason, 'batch');
+		pending = again;
+	}
+	return results;
+}
+
+interface ResendState {
+	/** Rate-limit refusals per command key (also counts resends of halted commands). */
+	rateLimited: Map<string, number>;
+	operating: OperatingWait;
+	/** The batch halted only because a command was refused: skipped commands did not run. */
+	halted: boolean;
+}
+
+/** How long to wait before resending a refused command, or `undefined` when it must not be. */
+function resendPause(
+	call: CallContext,
+	command: Command,
+	result: Extract<CommandResult, { ok: false }>,
+	state: ResendState,
+): number | undefined {
+	const { failure } = result;
+	if (isTimeLimited(failure)) return operatingPause(call, command.method, state.operating);
+	const skipped = failure.code === NOT_EXECUTED;
+	if (!isRateLimited(failure) && !(skipped && state.halted)) return undefined;
+	const attempt = state.rateLimited.get(command.key) ?? 0;
+	if (attempt >= call.retry.maxRateLimitRetries) return undefined;
+	state.rateLimited.set(command.key, attempt + 1);
+	return skipped ? 0 : backoffMs(attempt, call.retry, call.runtime.random);
+}
+
+/** Runs any number of named commands, 50 per `batch` request, and returns each command's result. */
+export async function apiBatch(
+	{ call }: Session,
+	commands: Command[],
+	options: BatchOptions = { stopOnFailure: false },
+): Promise<Map<string, CommandResult>> {
+	return await sendCommands(call, commands, options);
+}
+
+/** One REST call made on behalf of one input item. */
+export interface ItemCall {
+	itemIndex: number;
+	method: string;
+	params: IDataObject;
+	/** Send as its own JSON request instead of inside a batch (typed values, no batch encoding). */
+	alone?: boolean;
+}
+
+export type ItemResult =
+	| { itemIndex: number; ok: true; result: unknown; total?: number; next?: number }
+	| { itemIndex: number; ok: false; error: NodeApiError };
+
+/**
+ * Item-level batching: the calls of N input items go out 50 per `batch` request, in item order,
+ * and each result or error is mapped back to its item. Calls marked `alone`, or carrying text that
+ * Bitrix24 would take for a batch reference, are sent as single requests. With `stopOnFailure`
+ * nothing more is sent after the first failure; items never sent get no result.
+ */
+export async function runItemCalls(
+	{ ctx, call }: Session,
+	calls: ItemCall[],
+	{ stopOnFailure = false }: { stopOnFailure?: boolean } = {},
+): Promise<ItemResult[]> {
+	const results: ItemResult[] = [];
+	const record = (itemCall: ItemCall, result: CommandResult) => {
+		results.push(
+			result.ok
+				? {
+						itemIndex: itemCall.itemIndex,
+						ok: true,
+						result: result.result,
+						total: result.total,
+						next: result.next,
+					}
+				: {
+						itemIndex: itemCall.itemIndex,
+						ok: false,
+						error: commandError(ctx, result, itemCall.itemIndex),
+					},
+		);
+		return result.ok;
+	};
+
+	let group: ItemCall[] = [];
+	const flush = async (): Promise<boolean> => {
+		const commands = group.map((itemCall, position) => ({ ...itemCall, key: `i${position}` }));
+		const answers = await sendCommands(call, commands, { stopOnFailure });
+		let allOk = true;
+		commands.forEach((command, position) => {
+			const answer = answers.get(command.key);
+			if (answer) allOk = record(group[position], answer) && allOk;
+		});
+		group = [];
+		return allOk;
+	};
+
+	for (const itemCall of calls) {
+		if (!itemCall.alone && !containsBatchReference(itemCall.params)) {
+			group.push(itemCall);
+			continue;
+		}
+		if (group.length > 0 && !(await flush()) && stopOnFailure) return results;
+		const outcome = await performCall(
+			call,
+			itemCall.method,
+			itemCall.params,
+			isReadMethod(itemCall.method),
+		);
+		if (!record(itemCall, toCommandResult(outcome, itemCall.method)) && stopOnFailure)
+			return results;
+	}
+	if (group.length > 0) await flush();
+	return results;
+}

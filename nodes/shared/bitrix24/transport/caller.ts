@@ -1,0 +1,150 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Envelope } from './envelope';
+import { parseAnswer } from './envelope';
+import type { Bitrix24Failure } from './errors';
+import type { LeakyBucket } from './limiter';
+import { operatingResetAt, rememberOperatingReset } from './limiter';
+import type { RetrySettings } from './retryPolicy';
+import {
+	backoffMs,
+	isRateLimited,
+	isTimeLimited,
+	networkErrorWasNotSent,
+	outcomeIsUncertain,
+} from './retryPolicy';
+
+/** What one HTTP exchange produced: an answer, or a connection failure. */
+export type Exchange =
+	| { kind: 'answer'; status: number; body: unknown }
+	| { kind: 'network'; code: string; message: string };
+
+/** How a call ended after every safe retry was spent. */
+export type CallOutcome =
+	| { kind: 'ok'; envelope: Envelope }
+	| { kind: 'failed'; failure: Bitrix24Failure }
+	| { kind: 'unknown'; reason: string; status?: number };
+
+export interface Runtime {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	random(): number;
+}
+
+export interface CallContext {
+	portalKey: string;
+	bucket: LeakyBucket;
+	retry: RetrySettings;
+	runtime: Runtime;
+	send(method: string, body: IDataObject): Promise<Exchange>;
+	/** Where waits are told, so a slow run explains itself (n8n's logger). */
+	log?(level: 'debug' | 'info', message: string): void;
+}
+
+/** Why the transport waits; pacing is routine (debug), the others mean the portal pushed back. */
+export type WaitReason = 'pacing' | 'rate limit' | 'method time limit' | 'retry after a fault';
+
+/** Waits `ms`, telling the log why. */
+export async function pause(ctx: CallContext, ms: number, reason: WaitReason, method: string) {
+	if (ms <= 0) return;
+	ctx.log?.(
+		reason === 'pacing' ? 'debug' : 'info',
+		`Bitrix24 ${method}: waiting ${(ms / 1000).toFixed(1)} s (${reason}, ${ctx.portalKey})`,
+	);
+	await ctx.runtime.sleep(ms);
+}
+
+/**
+ * Sends one REST call under Bitrix24's limits: waits for the portal's leaky bucket, repeats calls
+ * the server refused without running (QUERY_LIMIT_EXCEEDED with backoff, OPERATION_TIME_LIMIT
+ * after the window resets), and repeats other failures only when `isRead` says it is harmless.
+ */
+export async function performCall(
+	ctx: CallContext,
+	method: string,
+	body: IDataObject,
+	isRead: boolean,
+): Promise<CallOutcome> {
+	const { retry, runtime } = ctx;
+	let rateLimited = 0;
+	let faults = 0;
+	const operating = { waitedMs: 0, attempts: 0 };
+
+	for (;;) {
+		await pause(ctx, ctx.bucket.reserve(), 'pacing', method);
+
+		const exchange = await ctx.send(method, body);
+
+		if (exchange.kind === 'network') {
+			const harmless = isRead || networkErrorWasNotSent(exchange.code);
+			if (harmless && faults < retry.maxFaultRetries) {
+				await pause(ctx, backoffMs(faults++, retry, runtime.random), 'retry after a fault', method);
+				continue;
+			}
+			if (networkErrorWasNotSent(exchange.code)) {
+				return {
+					kind: 'failed',
+					failure: { method, status: 0, code: exchange.code, description: exchange.message },
+				};
+			}
+			return { kind: 'unknown', reason: exchange.message || exchange.code };
+		}
+
+		const parsed = parseAnswer(method, exchange.status, exchange.body);
+		if (parsed.ok) {
+			const resetAt = parsed.envelope.time?.operating_reset_at;
+			if (typeof resetAt === 'number') rememberOperatingReset(ctx.portalKey, method, resetAt);
+			return { kind: 'ok', envelope: parsed.envelope };
+		}
+
+		const { failure } = parsed;
+		if (isRateLimited(failure)) {
+			if (rateLimited >= retry.maxRateLimitRetries) return { kind: 'failed', failure };
+			ctx.bucket.markFull();
+			await pause(ctx, backoffMs(rateLimited++, retry, runtime.random), 'rate limit', method);
+			continue;
+		}
+		if (isTimeLimited(failure)) {
+			const untilReset = operatingPause(ctx, method, operating);
+			if (untilReset === undefined) return { kind: 'failed', failure };
+			await pause(ctx, untilReset, 'method time limit', method);
+			continue;
+		}
+		if (outcomeIsUncertain(failure)) {
+			if (isRead && faults < retry.maxFaultRetries) {
+				await pause(ctx, backoffMs(faults++, retry, runtime.random), 'retry after a fault', method);
+				continue;
+			}
+			if (!isRead) {
+				const reason = failure.description || `HTTP ${failure.status}`;
+				return { kind: 'unknown', reason, status: failure.status };
+			}
+		}
+		return { kind: 'failed', failure };
+	}
+}
+
+/** How long a call has already waited for Bitrix24's method time limit to lift. */
+export interface OperatingWait {
+	waitedMs: number;
+	attempts: number;
+}
+
+/**
+ * How long to pause after OPERATION_TIME_LIMIT: until the window resets, when a recent answer told
+ * us when (`operating_reset_at`), otherwise 5 s, 10 s, 20 s… Returns `undefined` once the pause
+ * would take the total wait past the user's bound; records the pause in `wait` otherwise.
+ */
+export function operatingPause(
+	ctx: CallContext,
+	method: string,
+	wait: OperatingWait,
+): number | undefined {
+	const resetAt = operatingResetAt(ctx.portalKey, method);
+	const untilReset = resetAt === undefined ? 0 : resetAt - ctx.runtime.now() + 1000;
+	const pause = untilReset > 0 ? untilReset : Math.min(60000, 5000 * 2 ** wait.attempts);
+	if (wait.waitedMs + pause > ctx.retry.maxOperatingWaitMs) return undefined;
+	wait.waitedMs += pause;
+	wait.attempts += 1;
+	return pause;
+}

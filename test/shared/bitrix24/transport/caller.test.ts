@@ -1,0 +1,186 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CallContext, Exchange } from '../../../../nodes/shared/bitrix24/transport/caller';
+import { performCall } from '../../../../nodes/shared/bitrix24/transport/caller';
+import {
+	LeakyBucket,
+	PLANS,
+	rememberOperatingReset,
+} from '../../../../nodes/shared/bitrix24/transport/limiter';
+import { DEFAULT_RETRY } from '../../../../nodes/shared/bitrix24/transport/retryPolicy';
+import { fakeRuntime } from './fakeRuntime';
+
+let portalCounter = 0;
+
+/** A call context whose `send` plays back the given exchanges, one per attempt. */
+function scripted(exchanges: Exchange[], retry = DEFAULT_RETRY) {
+	const clock = fakeRuntime();
+	const sent: Array<{ method: string; body: IDataObject }> = [];
+	const ctx: CallContext = {
+		portalKey: `https://portal-${++portalCounter}.example`,
+		bucket: new LeakyBucket(PLANS.standard, clock.runtime.now),
+		retry,
+		runtime: clock.runtime,
+		send: async (method, body) => {
+			sent.push({ method, body });
+			const next = exchanges.shift();
+			if (!next) throw new Error('no more scripted answers');
+			return next;
+		},
+	};
+	return { ctx, sent, clock };
+}
+
+const ok = (result: unknown, extra: IDataObject = {}): Exchange => ({
+	kind: 'answer',
+	status: 200,
+	body: { result, ...extra },
+});
+const rateLimited: Exchange = {
+	kind: 'answer',
+	status: 503,
+	body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' },
+};
+const timeLimited: Exchange = {
+	kind: 'answer',
+	status: 429,
+	body: {
+		error: 'OPERATION_TIME_LIMIT',
+		error_description: 'Method is blocked due to operation time limit.',
+	},
+};
+const serverError: Exchange = {
+	kind: 'answer',
+	status: 500,
+	body: { error: 'INTERNAL_SERVER_ERROR', error_description: '' },
+};
+const reset: Exchange = { kind: 'network', code: 'ECONNRESET', message: 'socket hang up' };
+const refused: Exchange = {
+	kind: 'network',
+	code: 'ECONNREFUSED',
+	message: 'connect ECONNREFUSED',
+};
+
+describe('performCall', () => {
+	it('returns the envelope of a successful call', async () => {
+		const { ctx, sent } = scripted([ok(7)]);
+		const outcome = await performCall(ctx, 'crm.lead.add', { fields: { TITLE: 'x' } }, false);
+		expect(outcome).toEqual({ kind: 'ok', envelope: { result: 7 } });
+		expect(sent).toEqual([{ method: 'crm.lead.add', body: { fields: { TITLE: 'x' } } }]);
+	});
+
+	it('retries QUERY_LIMIT_EXCEEDED with growing backoff, also for writes (nothing ran)', async () => {
+		const { ctx, sent, clock } = scripted([rateLimited, rateLimited, ok(1)]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome.kind).toBe('ok');
+		expect(sent).toHaveLength(3);
+		expect(clock.sleeps.filter((ms) => ms >= 1000)).toEqual([1000, 2000]);
+	});
+
+	it('gives up on QUERY_LIMIT_EXCEEDED after the configured retries', async () => {
+		const retry = { ...DEFAULT_RETRY, maxRateLimitRetries: 2 };
+		const { ctx, sent } = scripted([rateLimited, rateLimited, rateLimited], retry);
+		const outcome = await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(outcome).toMatchObject({
+			kind: 'failed',
+			failure: { code: 'QUERY_LIMIT_EXCEEDED', status: 503 },
+		});
+		expect(sent).toHaveLength(3);
+	});
+
+	it('waits for the method-time window to reset on OPERATION_TIME_LIMIT', async () => {
+		const { ctx, clock } = scripted([timeLimited, ok([])]);
+		rememberOperatingReset(ctx.portalKey, 'crm.lead.list', clock.runtime.now() / 1000 + 30);
+		const outcome = await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(outcome.kind).toBe('ok');
+		expect(clock.sleeps).toContain(31000);
+	});
+
+	it('fails clearly when the reset is further away than the allowed wait', async () => {
+		const retry = { ...DEFAULT_RETRY, maxOperatingWaitMs: 10_000 };
+		const { ctx, clock, sent } = scripted([timeLimited], retry);
+		rememberOperatingReset(ctx.portalKey, 'crm.lead.list', clock.runtime.now() / 1000 + 300);
+		const outcome = await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(outcome).toMatchObject({
+			kind: 'failed',
+			failure: { code: 'OPERATION_TIME_LIMIT', status: 429 },
+		});
+		expect(sent).toHaveLength(1);
+	});
+
+	it('remembers operating_reset_at from successful answers', async () => {
+		const { ctx, clock } = scripted([
+			ok([], { time: { operating_reset_at: 1_700_000_100 } }),
+			timeLimited,
+			ok([]),
+		]);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(clock.sleeps).toEqual([101_000]);
+	});
+
+	it('retries server errors and dropped connections for reads', async () => {
+		const { ctx, sent } = scripted([serverError, reset, ok([])]);
+		const outcome = await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(outcome.kind).toBe('ok');
+		expect(sent).toHaveLength(3);
+	});
+
+	it('never repeats a write after a server error, and says it may have run', async () => {
+		const { ctx, sent } = scripted([serverError]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome).toEqual({ kind: 'unknown', reason: 'HTTP 500', status: 500 });
+		expect(sent).toHaveLength(1);
+	});
+
+	it('treats a non-Bitrix24 answer to a write as possibly run', async () => {
+		const { ctx } = scripted([{ kind: 'answer', status: 502, body: '<html>Bad gateway</html>' }]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome).toMatchObject({ kind: 'unknown', status: 502 });
+	});
+
+	it('reports OVERLOAD_LIMIT (REST blocked, nothing ran) as a plain failure', async () => {
+		const { ctx } = scripted([
+			{
+				kind: 'answer',
+				status: 503,
+				body: { error: 'OVERLOAD_LIMIT', error_description: 'blocked' },
+			},
+		]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome).toMatchObject({ kind: 'failed', failure: { code: 'OVERLOAD_LIMIT' } });
+	});
+
+	it('reports a write whose connection dropped as unknown, without repeating it', async () => {
+		const { ctx, sent } = scripted([reset]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome).toEqual({ kind: 'unknown', reason: 'socket hang up' });
+		expect(sent).toHaveLength(1);
+	});
+
+	it('repeats a write whose connection was refused (it never reached the server)', async () => {
+		const { ctx, sent } = scripted([refused, ok(5)]);
+		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
+		expect(outcome.kind).toBe('ok');
+		expect(sent).toHaveLength(2);
+	});
+
+	it('does not retry client errors', async () => {
+		const { ctx, sent } = scripted([
+			{ kind: 'answer', status: 400, body: { error: '', error_description: 'Not found' } },
+		]);
+		const outcome = await performCall(ctx, 'crm.lead.get', { id: 5 }, true);
+		expect(outcome).toMatchObject({
+			kind: 'failed',
+			failure: { description: 'Not found', status: 400 },
+		});
+		expect(sent).toHaveLength(1);
+	});
+
+	it('paces requests through the portal bucket', async () => {
+		const answers = Array.from({ length: 52 }, () => ok(true));
+		const { ctx, clock } = scripted(answers);
+		for (let i = 0; i < 52; i++) await performCall(ctx, 'crm.lead.update', {}, false);
+		expect(clock.sleeps).toEqual([500, 500, 500]);
+	});
+});
