@@ -4,7 +4,7 @@ import { operationSelector } from '../simpleOperation';
 import * as complete from './complete.operation';
 import * as create from './create.operation';
 import * as createTodo from './createTodo.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 
 export { complete, create, createTodo, getAll };
 

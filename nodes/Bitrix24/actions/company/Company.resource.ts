@@ -5,7 +5,7 @@ import { crmOperations } from '../crm/resource';
 import * as create from './create.operation';
 import * as deleteRecord from './delete.operation';
 import * as get from './get.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 

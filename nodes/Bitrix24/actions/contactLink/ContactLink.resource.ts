@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
 import * as add from './add.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as remove from './remove.operation';
 
 export { add, getAll, remove };

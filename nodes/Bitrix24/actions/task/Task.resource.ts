@@ -1,12 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create } from './create.operation';
-import { deleteTask } from './delete.operation';
-import { get } from './get.operation';
-import { getAll } from './getAll.operation';
-import { complete, defer, delegate, renew, start } from './status.operation';
-import { update } from './update.operation';
+import * as complete from './complete.operation';
+import * as create from './create.operation';
+import * as defer from './defer.operation';
+import * as delegate from './delegate.operation';
+import * as deleteTask from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as renew from './renew.operation';
+import * as start from './start.operation';
+import * as update from './update.operation';
 
 export { complete, create, defer, delegate, get, getAll, renew, start, update };
 export { deleteTask as delete };

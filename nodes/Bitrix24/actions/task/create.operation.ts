@@ -5,7 +5,7 @@ import { portalOption } from '../crm/fields';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskFieldOptions, taskFieldsFrom, taskOutput } from './fields';
 
-export const create = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'task',
 	operation: 'create',
 	properties: [

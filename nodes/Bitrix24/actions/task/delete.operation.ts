@@ -1,7 +1,7 @@
 import { simpleOperation } from '../simpleOperation';
 import { taskIdOf, taskLocator } from './fields';
 
-export const deleteTask = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'task',
 	operation: 'delete',
 	properties: [taskLocator],

@@ -1,7 +1,7 @@
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
-export const get = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'task',
 	operation: 'get',
 	properties: [taskLocator, simplifyTaskProperty],

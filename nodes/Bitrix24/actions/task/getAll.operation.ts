@@ -84,37 +84,36 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const getAll = {
-	description: updateDisplayOptions(
-		{ show: { resource: ['task'], operation: ['getAll'] } },
-		properties,
-	),
-	async execute(
-		this: IExecuteFunctions,
-		items: INodeExecutionData[],
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
 	client: Bitrix24Client,
-	): Promise<INodeExecutionData[]> {
-		return await executeEachItem.call(this, items, async (itemIndex) => {
-			const limit = rowLimitParameter(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const sortBy = (options.sortBy as string | undefined) ?? 'ID';
-			const direction = (options.sortDirection as string | undefined) ?? 'ASC';
-			const request = {
-				method: 'tasks.task.list',
-				params: { filter: filterParameter(this, 'taskFilters', itemIndex), select: TASK_SELECT },
-				rowsKey: 'tasks',
-				idField: 'ID',
-				rowIdField: 'id',
-				limit,
-			};
-			const tasks =
-				sortBy === 'ID' && direction === 'ASC'
-					? await client.export(request)
-					: await client.list({
-							...request,
-							params: { ...request.params, order: { [sortBy]: direction } },
-						});
-			return this.getNodeParameter('simplify', itemIndex, true) ? tasks.map(simpleTask) : tasks;
-		});
-	},
-};
+): Promise<INodeExecutionData[]> {
+	return await executeEachItem.call(this, items, async (itemIndex) => {
+		const limit = rowLimitParameter(this, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const sortBy = (options.sortBy as string | undefined) ?? 'ID';
+		const direction = (options.sortDirection as string | undefined) ?? 'ASC';
+		const request = {
+			method: 'tasks.task.list',
+			params: { filter: filterParameter(this, 'taskFilters', itemIndex), select: TASK_SELECT },
+			rowsKey: 'tasks',
+			idField: 'ID',
+			rowIdField: 'id',
+			limit,
+		};
+		const tasks =
+			sortBy === 'ID' && direction === 'ASC'
+				? await client.export(request)
+				: await client.list({
+						...request,
+						params: { ...request.params, order: { [sortBy]: direction } },
+					});
+		return this.getNodeParameter('simplify', itemIndex, true) ? tasks.map(simpleTask) : tasks;
+	});
+}

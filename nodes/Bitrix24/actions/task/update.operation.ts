@@ -11,7 +11,7 @@ import {
 } from './fields';
 import { portalOption, sorted } from '../crm/fields';
 
-export const update = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'task',
 	operation: 'update',
 	properties: [

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../simpleOperation';
 import * as create from './create.operation';
 import * as deleteComment from './delete.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export { create, deleteComment as delete, getAll, update };

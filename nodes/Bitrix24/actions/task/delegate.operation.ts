@@ -3,26 +3,7 @@ import { portalOption } from '../crm/fields';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
-/** Complete, Start, Defer, Renew: one status action on the task. */
-function statusAction(operation: 'complete' | 'defer' | 'renew' | 'start') {
-	return simpleOperation({
-		resource: 'task',
-		operation,
-		properties: [taskLocator, simplifyTaskProperty],
-		call: (ctx, itemIndex) => ({
-			method: `tasks.task.${operation}`,
-			params: { taskId: taskIdOf(ctx, itemIndex) },
-		}),
-		output: (result, _params, ctx, itemIndex) => taskOutput(result, ctx, itemIndex),
-	});
-}
-
-export const complete = statusAction('complete');
-export const defer = statusAction('defer');
-export const renew = statusAction('renew');
-export const start = statusAction('start');
-
-export const delegate = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'task',
 	operation: 'delegate',
 	properties: [

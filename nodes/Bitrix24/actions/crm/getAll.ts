@@ -15,7 +15,7 @@ import { selectFor, simplify } from './record';
 import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Get Many: Return All (fast export) or Limit, filters, field selection, sort, Simplify. */
-export function crmGetMany(entity: CrmEntity) {
+export function crmGetAll(entity: CrmEntity) {
 	const dateFilters: INodeProperties[] = [
 		{ displayName: 'Created After', name: '>=DATE_CREATE', type: 'dateTime', default: '' },
 		{ displayName: 'Created Before', name: '<=DATE_CREATE', type: 'dateTime', default: '' },

@@ -1,0 +1,3 @@
+import { statusAction } from './statusAction';
+
+export const { description, execute } = statusAction('renew');

@@ -1,0 +1,16 @@
+import { simpleOperation } from '../simpleOperation';
+import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
+
+/** Complete, Start, Defer, Renew: one status action on the task. */
+export function statusAction(operation: 'complete' | 'defer' | 'renew' | 'start') {
+	return simpleOperation({
+		resource: 'task',
+		operation,
+		properties: [taskLocator, simplifyTaskProperty],
+		call: (ctx, itemIndex) => ({
+			method: `tasks.task.${operation}`,
+			params: { taskId: taskIdOf(ctx, itemIndex) },
+		}),
+		output: (result, _params, ctx, itemIndex) => taskOutput(result, ctx, itemIndex),
+	});
+}
