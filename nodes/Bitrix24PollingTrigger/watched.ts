@@ -1,51 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { TASK_SELECT } from '../Bitrix24/actions/task/fields';
+import { ENTITIES, type EntityList } from '../shared/bitrix24/entities/catalogue';
 
-/** How to list one kind of record by ID and by modification time. */
-export interface Watched {
-	method: string;
-	rowsKey?: string;
-	/** ID and time field names as filters take them, and as rows carry them. */
-	idField: string;
-	rowIdField: string;
-	modifiedField?: string;
-	rowModifiedField?: string;
-	select?: string[];
-}
+/** How to list one kind of record by ID and by modification time: the entity catalogue's list. */
+export type Watched = EntityList;
 
-const legacyCrm = (entity: string, select: string[]): Watched => ({
-	method: `crm.${entity}.list`,
-	idField: 'ID',
-	rowIdField: 'ID',
-	modifiedField: 'DATE_MODIFY',
-	rowModifiedField: 'DATE_MODIFY',
-	select,
-});
-
+/** The record types polled through the fast export (users and calendar events poll their own way). */
 export const WATCHED: Record<string, Watched> = {
-	lead: legacyCrm('lead', ['*', 'UF_*', 'PHONE', 'EMAIL']),
-	deal: legacyCrm('deal', ['*', 'UF_*']),
-	contact: legacyCrm('contact', ['*', 'UF_*', 'PHONE', 'EMAIL']),
-	company: legacyCrm('company', ['*', 'UF_*', 'PHONE', 'EMAIL']),
-	item: {
-		method: 'crm.item.list',
-		rowsKey: 'items',
-		idField: 'id',
-		rowIdField: 'id',
-		modifiedField: 'updatedTime',
-		rowModifiedField: 'updatedTime',
-		select: ['*'],
-	},
-	task: {
-		method: 'tasks.task.list',
-		rowsKey: 'tasks',
-		idField: 'ID',
-		rowIdField: 'id',
-		modifiedField: 'CHANGED_DATE',
-		rowModifiedField: 'changedDate',
-		select: TASK_SELECT,
-	},
+	lead: ENTITIES.lead.list,
+	deal: ENTITIES.deal.list,
+	contact: ENTITIES.contact.list,
+	company: ENTITIES.company.list,
+	item: ENTITIES.item.list,
+	task: ENTITIES.task.list,
 };
 
 export const idOf = (row: IDataObject, watched: Watched) => Number(row[watched.rowIdField]);

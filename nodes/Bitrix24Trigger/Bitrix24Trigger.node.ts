@@ -12,17 +12,20 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
-import { readEventEnvelope } from '../shared/bitrix24/events/envelope';
-import { credentialTest } from '../shared/bitrix24/credentialTest';
-import { hasLearnedToken, isTrusted } from './applicationToken';
-import { eventDefinition } from './events';
-import { portalOf, subjectIds } from './payload';
-import { acceptProofEvent, PROOF_EVENT, requestProof } from './proof';
-import { triggerProperties } from './properties';
-import { fetchRecord } from './record';
-import { configuredToken, handlerUrl, selectedEvents, usesOAuth2 } from './settings';
-import { bindEvents, boundEvents, unbindEvents } from './subscription';
 import { bitrix24Client } from '../shared/bitrix24/client';
+import { credentialTest } from '../shared/bitrix24/credentialTest';
+import { readRecord } from '../shared/bitrix24/entities/catalogue';
+import { eventBasics, eventData } from '../shared/bitrix24/events/payload';
+import {
+	eventBinding,
+	isSubscribed,
+	subscribe,
+} from '../shared/bitrix24/events/subscription';
+import { verifyEvent } from '../shared/bitrix24/events/verify';
+import { eventDefinition } from './events';
+import { subjectIds } from './payload';
+import { triggerProperties } from './properties';
+import { handlerUrl, selectedEvents, tokenSource, usesOAuth2 } from './settings';
 
 export class Bitrix24Trigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,15 +85,16 @@ export class Bitrix24Trigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const configured = await configuredToken(this);
+				const source = await tokenSource(this);
 				if (!usesOAuth2(this)) {
-					if (!configured) throw missingTokenError(this);
+					if (!source.configured) throw missingTokenError(this);
 					return true;
 				}
-				// Without a token, activation must (again) ask for the proof: see proof.ts.
-				if (!configured && !hasLearnedToken(this)) return false;
-				const bound = await boundEvents(await oauthClient(this), handlerUrl(this));
-				return selectedEvents(this).every((event) => bound.has(event));
+				return await isSubscribed(this, await oauthClient(this), eventBinding, {
+					handler: handlerUrl(this),
+					events: selectedEvents(this),
+					source,
+				});
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!usesOAuth2(this)) return true;
@@ -100,16 +104,16 @@ export class Bitrix24Trigger implements INodeType {
 						description: 'Choose at least one event, or enter a custom event name.',
 					});
 				}
-				const needsProof = !(await configuredToken(this));
-				const client = await oauthClient(this);
-				const subscribed = needsProof ? [PROOF_EVENT, ...events] : events;
-				await bindEvents(this, client, handlerUrl(this), subscribed);
-				if (needsProof) await requestProof(this, client);
+				await subscribe(this, await oauthClient(this), eventBinding, {
+					handler: handlerUrl(this),
+					events,
+					source: await tokenSource(this),
+				});
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!usesOAuth2(this)) return true;
-				await unbindEvents(await oauthClient(this), handlerUrl(this));
+				await eventBinding.unbind(await oauthClient(this), handlerUrl(this));
 				return true;
 			},
 		},
@@ -122,44 +126,28 @@ export class Bitrix24Trigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		// Only the event name and the token are read before the token is checked: a request that
-		// is not from Bitrix24 costs no nesting and no outbound request.
-		const envelope = readEventEnvelope(this.getBodyData());
-		if (!envelope.ok) return answer(400, { error: 'Not a Bitrix24 event' });
-		const { event, applicationToken: token } = envelope.value;
-		if (event === PROOF_EVENT) {
-			// Accepted: n8n answers once it has saved the learned token with the static data, so
-			// an event sent right after the answer finds it.
-			return (await acceptProofEvent(this, envelope.value))
-				? { webhookResponse: { received: true } }
-				: answer(401, { error: 'Unknown application token' });
-		}
-		if (!token || !(await isTrusted(this, token))) {
-			return answer(401, { error: 'Unknown application token' });
-		}
+		const verdict = await verifyEvent(this, await tokenSource(this));
+		if (verdict.kind === 'refuse') return answer(verdict.status, { error: verdict.error });
+		// n8n answers a proof once it saved the learned token, so the next event finds it.
+		if (verdict.kind === 'proven') return { webhookResponse: { received: true } };
+		const { event, envelope } = verdict;
 		const selected = selectedEvents(this);
 		if (!selected.includes(event) && !selected.includes(event.replace(/_\d+$/, ''))) {
 			return answer(200, { ignored: true });
 		}
-		const body = envelope.value.body();
+		const body = envelope.body();
 		if (!body.ok) return answer(400, { error: `Not a Bitrix24 event: ${body.reason}` });
 		// Bitrix24 lowers the priority of slow handlers: answer first, then read the record.
 		res.status(200).json({ received: true });
 
-		const data = isObject(body.value.data) ? body.value.data : {};
+		const data = eventData(body.value);
 		const ids = subjectIds(data);
+		const json: IDataObject = { ...eventBasics(event, body.value), ...ids, data };
 		const definition = eventDefinition(event);
-		const json: IDataObject = {
-			event,
-			...ids,
-			data,
-			handlerId: numberOrText(body.value.event_handler_id),
-			timestamp: timestampOf(body.value.ts),
-			portal: isObject(body.value.auth) ? portalOf(body.value.auth) : {},
-		};
 		if (definition && !definition.deleted && this.getNodeParameter('fetchRecord', true)) {
 			try {
-				json.record = (await fetchRecord(await bitrix24Client(this), definition.subject, ids)) ?? null;
+				json.record =
+					(await readRecord(await bitrix24Client(this), definition.entity, ids)) ?? null;
 			} catch (error) {
 				json.record = null;
 				json.recordError = (error as Error).message;
@@ -186,18 +174,4 @@ function missingTokenError(ctx: IHookFunctions): NodeOperationError {
 			description: `Bitrix24 shows it under Developer resources → Other → Outgoing webhook. Put it ${where}; without it every event would be rejected.`,
 		},
 	);
-}
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
-
-function numberOrText(value: unknown) {
-	return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string);
-}
-
-function timestampOf(ts: unknown): string | undefined {
-	const seconds = Number(ts);
-	return Number.isFinite(seconds) && seconds > 0
-		? new Date(seconds * 1000).toISOString()
-		: undefined;
 }

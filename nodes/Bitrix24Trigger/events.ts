@@ -1,93 +1,80 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** What an event is about, so the trigger can fetch the full record. */
-export type EventSubject =
-	| { kind: 'crm'; method: string }
-	| { kind: 'item' }
-	| { kind: 'activity' }
-	| { kind: 'task' }
-	| { kind: 'taskComment' }
-	| { kind: 'user' }
-	| { kind: 'calendar' };
+import type { EntityName } from '../shared/bitrix24/entities/catalogue';
 
 interface EventDefinition {
 	name: string;
 	value: string;
-	subject: EventSubject;
+	/** What the event is about, so the trigger can fetch the full record. */
+	entity: EntityName;
 	deleted?: boolean;
 }
 
-const crm = (label: string, entity: string, method: string): EventDefinition[] => [
-	{ name: `CRM: ${label} Created`, value: `ONCRM${entity}ADD`, subject: { kind: 'crm', method } },
-	{
-		name: `CRM: ${label} Updated`,
-		value: `ONCRM${entity}UPDATE`,
-		subject: { kind: 'crm', method },
-	},
-	{
-		name: `CRM: ${label} Deleted`,
-		value: `ONCRM${entity}DELETE`,
-		subject: { kind: 'crm', method },
-		deleted: true,
-	},
-];
+const crm = (label: string, entity: 'lead' | 'deal' | 'contact' | 'company'): EventDefinition[] => {
+	const event = `ONCRM${entity.toUpperCase()}`;
+	return [
+		{ name: `CRM: ${label} Created`, value: `${event}ADD`, entity },
+		{ name: `CRM: ${label} Updated`, value: `${event}UPDATE`, entity },
+		{ name: `CRM: ${label} Deleted`, value: `${event}DELETE`, entity, deleted: true },
+	];
+};
 
 const EVENTS: EventDefinition[] = [
-	...crm('Lead', 'LEAD', 'crm.lead.get'),
-	...crm('Deal', 'DEAL', 'crm.deal.get'),
+	...crm('Lead', 'lead'),
+	...crm('Deal', 'deal'),
 	{
 		name: 'CRM: Deal Moved to Another Pipeline',
 		value: 'ONCRMDEALMOVETOCATEGORY',
-		subject: { kind: 'crm', method: 'crm.deal.get' },
+		entity: 'deal',
 	},
-	...crm('Contact', 'CONTACT', 'crm.contact.get'),
-	...crm('Company', 'COMPANY', 'crm.company.get'),
-	{ name: 'CRM: Activity Created', value: 'ONCRMACTIVITYADD', subject: { kind: 'activity' } },
-	{ name: 'CRM: Activity Updated', value: 'ONCRMACTIVITYUPDATE', subject: { kind: 'activity' } },
+	...crm('Contact', 'contact'),
+	...crm('Company', 'company'),
+	{ name: 'CRM: Activity Created', value: 'ONCRMACTIVITYADD', entity: 'activity' },
+	{ name: 'CRM: Activity Updated', value: 'ONCRMACTIVITYUPDATE', entity: 'activity' },
 	{
 		name: 'CRM: Activity Deleted',
 		value: 'ONCRMACTIVITYDELETE',
-		subject: { kind: 'activity' },
+		entity: 'activity',
 		deleted: true,
 	},
 	{
 		name: 'CRM: Smart Process Item Created',
 		value: 'ONCRMDYNAMICITEMADD',
-		subject: { kind: 'item' },
+		entity: 'item',
 	},
 	{
 		name: 'CRM: Smart Process Item Updated',
 		value: 'ONCRMDYNAMICITEMUPDATE',
-		subject: { kind: 'item' },
+		entity: 'item',
 	},
 	{
 		name: 'CRM: Smart Process Item Deleted',
 		value: 'ONCRMDYNAMICITEMDELETE',
-		subject: { kind: 'item' },
+		entity: 'item',
 		deleted: true,
 	},
-	{ name: 'Task: Created', value: 'ONTASKADD', subject: { kind: 'task' } },
-	{ name: 'Task: Updated', value: 'ONTASKUPDATE', subject: { kind: 'task' } },
-	{ name: 'Task: Deleted', value: 'ONTASKDELETE', subject: { kind: 'task' }, deleted: true },
-	{ name: 'Task: Comment Added', value: 'ONTASKCOMMENTADD', subject: { kind: 'taskComment' } },
-	{ name: 'Task: Comment Updated', value: 'ONTASKCOMMENTUPDATE', subject: { kind: 'taskComment' } },
+	{ name: 'Task: Created', value: 'ONTASKADD', entity: 'task' },
+	{ name: 'Task: Updated', value: 'ONTASKUPDATE', entity: 'task' },
+	{ name: 'Task: Deleted', value: 'ONTASKDELETE', entity: 'task', deleted: true },
+	{ name: 'Task: Comment Added', value: 'ONTASKCOMMENTADD', entity: 'taskComment' },
+	{ name: 'Task: Comment Updated', value: 'ONTASKCOMMENTUPDATE', entity: 'taskComment' },
 	{
 		name: 'Task: Comment Deleted',
 		value: 'ONTASKCOMMENTDELETE',
-		subject: { kind: 'taskComment' },
+		entity: 'taskComment',
 		deleted: true,
 	},
-	{ name: 'User: Added', value: 'ONUSERADD', subject: { kind: 'user' } },
-	{ name: 'Calendar: Event Created', value: 'ONCALENDARENTRYADD', subject: { kind: 'calendar' } },
+	{ name: 'User: Added', value: 'ONUSERADD', entity: 'user' },
+	{ name: 'Calendar: Event Created', value: 'ONCALENDARENTRYADD', entity: 'calendarEvent' },
 	{
 		name: 'Calendar: Event Updated',
 		value: 'ONCALENDARENTRYUPDATE',
-		subject: { kind: 'calendar' },
+		entity: 'calendarEvent',
 	},
 	{
 		name: 'Calendar: Event Deleted',
 		value: 'ONCALENDARENTRYDELETE',
-		subject: { kind: 'calendar' },
+		entity: 'calendarEvent',
 		deleted: true,
 	},
 ];

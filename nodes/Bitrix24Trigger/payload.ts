@@ -1,14 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The auth block without tokens: what may appear in the output. */
-export function portalOf(auth: IDataObject): IDataObject {
-	const portal: IDataObject = {};
-	for (const key of ['domain', 'member_id', 'client_endpoint', 'server_endpoint', 'user_id']) {
-		if (typeof auth[key] === 'string' && auth[key] !== '') portal[key] = auth[key];
-	}
-	return portal;
-}
-
 const numberOrText = (value: unknown) =>
 	typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 

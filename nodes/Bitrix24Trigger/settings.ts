@@ -1,9 +1,8 @@
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 
+import type { TokenSource, TriggerContext } from '../shared/bitrix24/events/applicationToken';
 import { EVENT_NAME } from '../shared/bitrix24/events/envelope';
 import { normalEventName } from './events';
-
-export type TriggerContext = IHookFunctions | IWebhookFunctions;
 
 const APPLICATION_CREDENTIAL_TYPE = 'bitrix24ApplicationTokenApi';
 
@@ -37,4 +36,9 @@ export async function configuredToken(ctx: TriggerContext): Promise<string | und
 		token = (await ctx.getCredentials(APPLICATION_CREDENTIAL_TYPE)).applicationToken;
 	}
 	return (typeof token === 'string' && token.trim()) || undefined;
+}
+
+/** Where the trigger's application token comes from (see the shared event layer). */
+export async function tokenSource(ctx: TriggerContext): Promise<TokenSource> {
+	return { configured: await configuredToken(ctx), learnable: usesOAuth2(ctx) };
 }

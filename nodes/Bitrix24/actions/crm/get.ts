@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { executeItemCalls } from '../../../shared/bitrix24/execute';
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator } from '../common.descriptions';
+import { ENTITIES } from '../../../shared/bitrix24/entities/catalogue';
 import type { CrmEntity } from './entities';
 import { simplifyProperty } from './fields';
 import { simplify } from './record';
@@ -11,6 +12,7 @@ import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 export function crmGet(entity: CrmEntity) {
 	const idParameter = `${entity.resource}Id`;
+	const reading = ENTITIES[entity.resource].get;
 	const description = updateDisplayOptions(
 		{ show: { resource: [entity.resource], operation: ['get'] } },
 		[crmRecordLocator(entity.resource, entity.label), simplifyProperty],
@@ -23,8 +25,8 @@ export function crmGet(entity: CrmEntity) {
 	): Promise<INodeExecutionData[]> {
 		return await executeItemCalls.call(this, client, items,
 			(itemIndex) => ({
-				method: `${entity.method}.get`,
-				params: { id: recordIdParameter(this, idParameter, itemIndex, entity.label) },
+				method: reading.method,
+				params: reading.params({ id: recordIdParameter(this, idParameter, itemIndex, entity.label) }),
 			}),
 			({ result, itemIndex }) => {
 				const record = result as IDataObject;

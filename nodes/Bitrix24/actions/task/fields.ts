@@ -16,26 +16,7 @@ export const STATUS_NAMES: Record<string, string> = {
 	'7': 'Declined',
 };
 
-/** The fields task lists ask for (tasks.task.list wants `select` spelled out). */
-export const TASK_SELECT = [
-	'ID',
-	'TITLE',
-	'DESCRIPTION',
-	'STATUS',
-	'PRIORITY',
-	'RESPONSIBLE_ID',
-	'CREATED_BY',
-	'GROUP_ID',
-	'PARENT_ID',
-	'DEADLINE',
-	'CREATED_DATE',
-	'CHANGED_DATE',
-	'CLOSED_DATE',
-	'ACCOMPLICES',
-	'AUDITORS',
-	'TAGS',
-	'UF_CRM_TASK',
-];
+export { TASK_SELECT } from '../../../shared/bitrix24/entities/catalogue';
 
 export const taskLocator: INodeProperties = recordLocator({
 	name: 'taskId',

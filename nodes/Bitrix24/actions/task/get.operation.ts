@@ -1,3 +1,4 @@
+import { ENTITIES } from '../../../shared/bitrix24/entities/catalogue';
 import { simpleOperation } from '../simpleOperation';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
@@ -6,8 +7,8 @@ export const { description, execute } = simpleOperation({
 	operation: 'get',
 	properties: [taskLocator, simplifyTaskProperty],
 	call: (ctx, itemIndex) => ({
-		method: 'tasks.task.get',
-		params: { taskId: taskIdOf(ctx, itemIndex), select: ['*', 'UF_*'] },
+		method: ENTITIES.task.get.method,
+		params: ENTITIES.task.get.params({ id: taskIdOf(ctx, itemIndex) }),
 	}),
 	output: (result, _params, ctx, itemIndex) => taskOutput(result, ctx, itemIndex),
 });

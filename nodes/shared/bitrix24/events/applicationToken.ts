@@ -1,7 +1,18 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { matchesHash, sameToken, tokenHash } from '../shared/bitrix24/events/tokens';
-import { configuredToken, usesOAuth2, type TriggerContext } from './settings';
+import { matchesHash, sameToken, tokenHash } from './tokens';
+
+export type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/**
+ * Where a trigger's application token comes from: the one the user configured, or else (OAuth2
+ * only) the one learned from a proof (proof.ts).
+ */
+export interface TokenSource {
+	configured?: string;
+	/** The trigger subscribes with OAuth2 and may learn its token from a proof. */
+	learnable: boolean;
+}
 
 /**
  * The application token learned from a proven ONAPPTEST (see proof.ts), in the node's static
@@ -35,9 +46,8 @@ export function learnToken(ctx: TriggerContext, token: string, provenAt: number)
  * Whether an event's application token is this trigger's: the configured one, or else (OAuth2)
  * the learned one. Without either, nothing is trusted.
  */
-export async function isTrusted(ctx: TriggerContext, token: string): Promise<boolean> {
-	const configured = await configuredToken(ctx);
-	if (configured) return sameToken(token, configured);
+export function isTrusted(ctx: TriggerContext, source: TokenSource, token: string): boolean {
+	if (source.configured) return sameToken(token, source.configured);
 	const hash = learned(ctx).applicationTokenHash;
-	return usesOAuth2(ctx) && typeof hash === 'string' && matchesHash(token, hash);
+	return source.learnable && typeof hash === 'string' && matchesHash(token, hash);
 }

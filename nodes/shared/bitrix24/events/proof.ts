@@ -1,11 +1,10 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Bitrix24Client } from '../shared/bitrix24/client';
-import type { EventEnvelope } from '../shared/bitrix24/events/envelope';
-import { signProof, verifyProof } from '../shared/bitrix24/events/tokens';
-import { isTrusted, learnToken } from './applicationToken';
-import { configuredToken, usesOAuth2, type TriggerContext } from './settings';
+import type { Bitrix24Client } from '../client';
+import type { EventEnvelope } from './envelope';
+import { signProof, verifyProof } from './tokens';
+import { isTrusted, learnToken, type TokenSource, type TriggerContext } from './applicationToken';
 
 /**
  * How an OAuth2 trigger without a configured token learns its application token. `event.test`
@@ -66,11 +65,12 @@ export async function requestProof(ctx: IHookFunctions, client: Bitrix24Client):
  */
 export async function acceptProofEvent(
 	ctx: IWebhookFunctions,
+	source: TokenSource,
 	envelope: EventEnvelope,
 ): Promise<boolean> {
 	const token = envelope.applicationToken;
 	if (!token) return false;
-	if (usesOAuth2(ctx) && !(await configuredToken(ctx))) {
+	if (source.learnable && !source.configured) {
 		const query = (key: string) =>
 			envelope.field(['data', 'QUERY', key]) ??
 			envelope.field(['data', 'QUERY', key.toUpperCase()]);
@@ -80,5 +80,5 @@ export async function acceptProofEvent(
 			if (learnToken(ctx, token, Number(issued))) return true;
 		}
 	}
-	return await isTrusted(ctx, token);
+	return isTrusted(ctx, source, token);
 }
