@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
+
 export const calendarProperties: INodeProperties[] = [
 	{
 		displayName: 'Calendar Type',
@@ -74,6 +76,9 @@ export const eventIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '42',
 };
+
+export const eventIdOf = (ctx: IExecuteFunctions, itemIndex: number) =>
+	recordIdParameter(ctx, 'eventId', itemIndex, 'Event ID');
 
 export const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',

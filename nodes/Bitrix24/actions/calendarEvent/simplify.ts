@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asBoolean } from '../../../shared/bitrix24/entities/fieldTypes';
 import { displayDate, utcTime } from './dates';
@@ -45,3 +45,7 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 		createdBy: Number(event.CREATED_BY) || null,
 	};
 }
+
+/** The events simplified, or raw when Simplify is off. */
+export const shape = (ctx: IExecuteFunctions, itemIndex: number, events: IDataObject[]) =>
+	ctx.getNodeParameter('simplify', itemIndex, true) ? events.map(simplifyEvent) : events;

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, deleteField, getAll, update } from './operations';
+import * as create from './create.operation';
+import * as deleteField from './delete.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 
 export { create, deleteField as delete, getAll, update };
 

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { download } from './download.operation';
-import { deleteFile, get, getAll } from './operations';
-import { upload } from './upload.operation';
+import * as deleteFile from './delete.operation';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as upload from './upload.operation';
 
 export { deleteFile as delete, download, get, getAll, upload };
 

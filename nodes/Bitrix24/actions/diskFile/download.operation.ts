@@ -8,8 +8,15 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemOutcome } from '../../../shared/bitrix24/execute';
-import { asItemError, isItemError, planEachItem, sendPlannedCalls, toOutput } from '../../../shared/bitrix24/execute';
-import { binaryPropertyOf, diskObjectOutput, fileId, fileIdOf } from './shared';
+import {
+	asItemError,
+	isItemError,
+	planEachItem,
+	sendPlannedCalls,
+	toOutput,
+} from '../../../shared/bitrix24/execute';
+import { diskObjectOutput } from './output';
+import { binaryPropertyOf, fileId, fileIdOf } from './properties';
 import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const OUTPUT_FIELD = 'Put Output File in Field';
@@ -31,10 +38,10 @@ const properties: INodeProperties[] = [
  * into binary data named as in Bitrix24. The output item carries the file's fields as JSON and
  * keeps the input item's other binary properties.
  */
-async function execute(
+export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-client: Bitrix24Client,
+	client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const planned = await planEachItem(this, items.length, (itemIndex) => ({
 		id: fileIdOf(this, itemIndex),
@@ -97,10 +104,7 @@ client: Bitrix24Client,
 	});
 }
 
-export const download = {
-	description: updateDisplayOptions(
-		{ show: { resource: ['diskFile'], operation: ['download'] } },
-		properties,
-	),
-	execute,
-};
+export const description = updateDisplayOptions(
+	{ show: { resource: ['diskFile'], operation: ['download'] } },
+	properties,
+);

@@ -10,7 +10,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ItemOutcome } from '../../../shared/bitrix24/execute';
 import { asItemError, isItemError, planEachItem, toOutput } from '../../../shared/bitrix24/execute';
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { binaryPropertyOf, diskObjectOutput } from './shared';
+import { diskObjectOutput } from './output';
+import { binaryPropertyOf } from './properties';
 import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const INPUT_FIELD = 'Input Binary Field';
@@ -170,10 +171,10 @@ function explainNameConflict(error: NodeApiError, plan: UploadPlan): NodeApiErro
  * up one by one, each as its own JSON request (base64 content does not belong inside a batch), so
  * only one file's content is held in memory at a time.
  */
-async function execute(
+export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-client: Bitrix24Client,
+	client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const plans = await planEachItem(this, items.length, (itemIndex) =>
 		planUpload(this, items, itemIndex),
@@ -187,7 +188,9 @@ client: Bitrix24Client,
 		}
 		try {
 			const content = await this.helpers.getBinaryDataBuffer(itemIndex, plan.binaryPropertyName);
-			const envelope = await client.call(plan.method,
+			const envelope = await client
+				.call(
+					plan.method,
 					{
 						id: plan.targetId,
 						data: { NAME: plan.name },
@@ -209,10 +212,7 @@ client: Bitrix24Client,
 	return toOutput(this, outcomes);
 }
 
-export const upload = {
-	description: updateDisplayOptions(
-		{ show: { resource: ['diskFile'], operation: ['upload'] } },
-		properties,
-	),
-	execute,
-};
+export const description = updateDisplayOptions(
+	{ show: { resource: ['diskFile'], operation: ['upload'] } },
+	properties,
+);

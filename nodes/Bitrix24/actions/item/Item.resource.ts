@@ -1,16 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import {
-	create,
-	deleteItem,
-	get,
-	getAll,
-	moveToPipeline,
-	moveToStage,
-	update,
-	upsert,
-} from './operations';
+import * as create from './create.operation';
+import * as deleteItem from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as moveToPipeline from './moveToPipeline.operation';
+import * as moveToStage from './moveToStage.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export { create, deleteItem as delete, get, getAll, moveToPipeline, moveToStage, update, upsert };
 

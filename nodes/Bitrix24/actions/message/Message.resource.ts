@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { notify, send } from './operations';
+import * as notify from './notify.operation';
+import * as send from './send.operation';
 
 export { notify, send };
 

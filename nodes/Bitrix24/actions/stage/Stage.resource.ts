@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, deleteStage, get, getAll, update } from './operations';
+import * as create from './create.operation';
+import * as deleteStage from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 
 export { create, deleteStage as delete, get, getAll, update };
 

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { complete, create, deleteItem, getAll } from './operations';
+import * as complete from './complete.operation';
+import * as create from './create.operation';
+import * as deleteItem from './delete.operation';
+import * as getAll from './getAll.operation';
 
 export { complete, create, deleteItem as delete, getAll };
 

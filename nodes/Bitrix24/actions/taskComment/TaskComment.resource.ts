@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, deleteComment, getAll } from './operations';
+import * as create from './create.operation';
+import * as deleteComment from './delete.operation';
+import * as getAll from './getAll.operation';
 
 export { create, deleteComment as delete, getAll };
 

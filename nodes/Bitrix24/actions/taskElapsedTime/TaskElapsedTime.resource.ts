@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { create, getAll } from './operations';
+import * as create from './create.operation';
+import * as getAll from './getAll.operation';
 
 export { create, getAll };
 

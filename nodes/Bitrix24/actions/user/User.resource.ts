@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../simpleOperation';
-import { findByEmail, findByPhone, get, getAll, getCurrent } from './operations';
+import * as findByEmail from './findByEmail.operation';
+import * as findByPhone from './findByPhone.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getCurrent from './getCurrent.operation';
 
 export { findByEmail, findByPhone, get, getAll, getCurrent };
 

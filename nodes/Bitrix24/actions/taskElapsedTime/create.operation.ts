@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simpleOperation } from '../simpleOperation';
 import { taskIdOf, taskLocator } from '../task/fields';
-import { simpleRow } from '../task/subItem';
 
-export const create = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'taskElapsedTime',
 	operation: 'create',
 	properties: [
@@ -60,15 +59,4 @@ export const create = simpleOperation({
 		return { method: 'task.elapseditem.add', params: { TASKID: taskId, ARFIELDS: fields } };
 	},
 	output: (result, params) => ({ id: Number(result), taskId: params.TASKID as number }),
-});
-
-export const getAll = simpleOperation({
-	resource: 'taskElapsedTime',
-	operation: 'getAll',
-	properties: [taskLocator],
-	call: (ctx, itemIndex) => ({
-		method: 'task.elapseditem.getlist',
-		params: { TASKID: taskIdOf(ctx, itemIndex), ORDER: { ID: 'asc' } },
-	}),
-	output: (result) => ((result as IDataObject[]) ?? []).map(simpleRow),
 });

@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simpleOperation } from '../simpleOperation';
 import { taskIdOf, taskLocator } from '../task/fields';
-import { itemIdOf, itemIdProperty, simpleRow } from '../task/subItem';
 
-export const create = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'taskComment',
 	operation: 'create',
 	properties: [
@@ -42,30 +41,4 @@ export const create = simpleOperation({
 		return { method: 'task.commentitem.add', params: { TASKID: taskId, FIELDS: fields } };
 	},
 	output: (result, params) => ({ id: Number(result), taskId: params.TASKID as number }),
-});
-
-export const getAll = simpleOperation({
-	resource: 'taskComment',
-	operation: 'getAll',
-	properties: [taskLocator],
-	call: (ctx, itemIndex) => ({
-		method: 'task.commentitem.getlist',
-		params: { TASKID: taskIdOf(ctx, itemIndex), ORDER: { ID: 'asc' } },
-	}),
-	output: (result, params) =>
-		((result as IDataObject[]) ?? []).map((row) => ({
-			...simpleRow(row),
-			taskId: params.TASKID as number,
-		})),
-});
-
-export const deleteComment = simpleOperation({
-	resource: 'taskComment',
-	operation: 'delete',
-	properties: [taskLocator, itemIdProperty('Comment ID')],
-	call: (ctx, itemIndex) => ({
-		method: 'task.commentitem.delete',
-		params: { TASKID: taskIdOf(ctx, itemIndex), ITEMID: itemIdOf(ctx, itemIndex, 'Comment ID') },
-	}),
-	output: (_result, params) => ({ id: params.ITEMID as number, deleted: true }),
 });

@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simpleOperation } from '../simpleOperation';
 import { taskIdOf, taskLocator } from '../task/fields';
-import { itemIdOf, itemIdProperty, simpleRow } from '../task/subItem';
 
-export const create = simpleOperation({
+export const { description, execute } = simpleOperation({
 	resource: 'taskChecklistItem',
 	operation: 'create',
 	properties: [
@@ -62,33 +61,3 @@ export const create = simpleOperation({
 	},
 	output: (result, params) => ({ id: Number(result), taskId: params.TASKID as number }),
 });
-
-export const getAll = simpleOperation({
-	resource: 'taskChecklistItem',
-	operation: 'getAll',
-	properties: [taskLocator],
-	call: (ctx, itemIndex) => ({
-		method: 'task.checklistitem.getlist',
-		params: { TASKID: taskIdOf(ctx, itemIndex), ORDER: { SORT_INDEX: 'asc' } },
-	}),
-	output: (result) => ((result as IDataObject[]) ?? []).map(simpleRow),
-});
-
-function itemAction(operation: 'complete' | 'delete', method: string, done: IDataObject) {
-	return simpleOperation({
-		resource: 'taskChecklistItem',
-		operation,
-		properties: [taskLocator, itemIdProperty('Checklist Item ID')],
-		call: (ctx, itemIndex) => ({
-			method,
-			params: {
-				TASKID: taskIdOf(ctx, itemIndex),
-				ITEMID: itemIdOf(ctx, itemIndex, 'Checklist Item ID'),
-			},
-		}),
-		output: (_result, params) => ({ id: params.ITEMID as number, ...done }),
-	});
-}
-
-export const complete = itemAction('complete', 'task.checklistitem.complete', { completed: true });
-export const deleteItem = itemAction('delete', 'task.checklistitem.delete', { deleted: true });

@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { publicDownloadUrl } from '../../../shared/bitrix24/transport';
 
 export const fileId: INodeProperties = {
 	displayName: 'File ID',
@@ -16,21 +15,6 @@ export const fileId: INodeProperties = {
 
 export const fileIdOf = (ctx: IExecuteFunctions, itemIndex: number) =>
 	recordIdParameter(ctx, 'fileId', itemIndex, 'File ID');
-
-/**
- * A Disk file or folder as output JSON: `id` as a number first, for a file also `taskFileId`
- * (`n<ID>`, the form tasks take in UF_TASK_WEBDAV_FILES; CRM activities take `id` in
- * STORAGE_ELEMENT_IDS), then Bitrix24's fields with any token removed from DOWNLOAD_URL.
- */
-export function diskObjectOutput(raw: IDataObject): IDataObject {
-	const id = Number(raw.ID);
-	const output: IDataObject = { id };
-	if (raw.TYPE !== 'folder') output.taskFileId = `n${id}`;
-	Object.assign(output, raw);
-	if (typeof raw.DOWNLOAD_URL === 'string')
-		output.DOWNLOAD_URL = publicDownloadUrl(raw.DOWNLOAD_URL);
-	return output;
-}
 
 /** The name of a binary property parameter, trimmed; names the field when it is empty. */
 export function binaryPropertyOf(ctx: IExecuteFunctions, itemIndex: number, label: string): string {

@@ -1,0 +1,13 @@
+import { simpleOperation } from '../simpleOperation';
+import { eventIdOf, eventIdProperty } from './fields';
+
+export const { description, execute } = simpleOperation({
+	resource: 'calendarEvent',
+	operation: 'delete',
+	properties: [eventIdProperty],
+	call: (ctx, itemIndex) => ({
+		method: 'calendar.event.delete',
+		params: { id: eventIdOf(ctx, itemIndex) },
+	}),
+	output: (_result, params) => ({ deleted: true, id: params.id }),
+});

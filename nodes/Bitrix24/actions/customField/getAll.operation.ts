@@ -1,0 +1,13 @@
+import { simpleOperation } from '../simpleOperation';
+import { entity, methodOf } from './properties';
+
+export const { description, execute } = simpleOperation({
+	resource: 'customField',
+	operation: 'getAll',
+	properties: [entity],
+	call: (ctx, itemIndex) => ({
+		method: methodOf(ctx, itemIndex, 'list'),
+		params: { order: { SORT: 'ASC' } },
+	}),
+	list: {},
+});

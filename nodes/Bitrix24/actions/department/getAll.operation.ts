@@ -1,0 +1,9 @@
+import { simpleOperation } from '../simpleOperation';
+
+export const { description, execute } = simpleOperation({
+	resource: 'department',
+	operation: 'getAll',
+	properties: [],
+	call: () => ({ method: 'department.get', params: { sort: 'ID', order: 'ASC' } }),
+	list: {},
+});

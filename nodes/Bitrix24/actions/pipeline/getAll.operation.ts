@@ -1,0 +1,10 @@
+import { simpleOperation } from '../simpleOperation';
+import { DEALS } from './category';
+
+export const { description, execute } = simpleOperation({
+	resource: 'pipeline',
+	operation: 'getAll',
+	properties: [],
+	call: () => ({ method: 'crm.category.list', params: { ...DEALS } }),
+	list: { rowsKey: 'categories' },
+});

@@ -1,0 +1,13 @@
+import { recordIdParameter } from '../../../shared/bitrix24/parameters';
+import { simpleOperation } from '../simpleOperation';
+import { stageRowId } from './properties';
+
+export const { description, execute } = simpleOperation({
+	resource: 'stage',
+	operation: 'get',
+	properties: [stageRowId],
+	call: (ctx, itemIndex) => ({
+		method: 'crm.status.get',
+		params: { id: recordIdParameter(ctx, 'stageRowId', itemIndex, 'Stage Row ID') },
+	}),
+});

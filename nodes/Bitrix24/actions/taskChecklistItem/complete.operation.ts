@@ -1,0 +1,5 @@
+import { itemAction } from './itemAction';
+
+export const { description, execute } = itemAction('complete', 'task.checklistitem.complete', {
+	completed: true,
+});

@@ -1,0 +1,5 @@
+import { itemAction } from './itemAction';
+
+export const { description, execute } = itemAction('delete', 'task.checklistitem.delete', {
+	deleted: true,
+});

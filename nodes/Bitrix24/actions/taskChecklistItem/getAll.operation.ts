@@ -1,0 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { simpleOperation } from '../simpleOperation';
+import { taskIdOf, taskLocator } from '../task/fields';
+import { simpleRow } from '../task/subItem';
+
+export const { description, execute } = simpleOperation({
+	resource: 'taskChecklistItem',
+	operation: 'getAll',
+	properties: [taskLocator],
+	call: (ctx, itemIndex) => ({
+		method: 'task.checklistitem.getlist',
+		params: { TASKID: taskIdOf(ctx, itemIndex), ORDER: { SORT_INDEX: 'asc' } },
+	}),
+	output: (result) => ((result as IDataObject[]) ?? []).map(simpleRow),
+});

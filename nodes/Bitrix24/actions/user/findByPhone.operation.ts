@@ -1,0 +1,3 @@
+import { finder } from './finder';
+
+export const { description, execute } = finder('findByPhone', 'Phone', 'PHONE');
