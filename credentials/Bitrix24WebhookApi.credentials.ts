@@ -6,7 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/shared/bitrix24/transport/webhookUrl';
+import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../nodes/shared/bitrix24/webhookUrl';
 import { limitProperties, plainHttpNotice } from '../nodes/shared/bitrix24/credentials';
 
 export class Bitrix24WebhookApi implements ICredentialType {

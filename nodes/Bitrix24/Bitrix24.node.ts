@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
 import { authenticationProperty } from '../shared/bitrix24/credentials';
-import { credentialTest } from '../shared/bitrix24/credentialTest';
+import { credentialTest } from '../shared/bitrix24/transport';
 import { resourceProperties } from './actions';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';

@@ -13,7 +13,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
 import { bitrix24Client } from '../shared/bitrix24/client';
-import { credentialTest } from '../shared/bitrix24/credentialTest';
+import { credentialTest } from '../shared/bitrix24/transport';
 import { readRecord } from '../shared/bitrix24/entities/catalogue';
 import { eventBasics, eventData } from '../shared/bitrix24/events/payload';
 import {

@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { PlanName } from './limiter';
 import { DEFAULT_RETRY, type RetrySettings } from './retryPolicy';
-import { parseWebhookUrl, WEBHOOK_URL_HELP } from './webhookUrl';
+import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../webhookUrl';
 
 export type Bitrix24Context =
 	| IExecuteFunctions

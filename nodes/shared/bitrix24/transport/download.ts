@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Bitrix24Context } from './connection';
 import { exchangeFromError } from './http';
 import type { Session } from './session';
-import { withoutWebhookSecret } from './webhookUrl';
+import { withoutWebhookSecret } from '../webhookUrl';
 
 const DOWNLOAD_TIMEOUT_MS = 300000;
 

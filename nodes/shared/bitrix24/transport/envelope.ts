@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Failure } from './errors';
-import { withoutWebhookSecret } from './webhookUrl';
+import { withoutWebhookSecret } from '../webhookUrl';
 
 /** A successful Bitrix24 answer: `{ result, next?, total?, time? }`. */
 export interface Envelope {

@@ -8,4 +8,4 @@ export type { Envelope } from './envelope';
 export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
 export type { ListRequest } from './list';
 export { openSession, type Session } from './session';
-export { parseWebhookUrl, WEBHOOK_URL_HELP, withoutWebhookSecret } from './webhookUrl';
+export { credentialTest } from './credentialTest';

@@ -4,17 +4,17 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import type { Exchange } from './transport/caller';
-import { parseAnswer } from './transport/envelope';
-import type { Bitrix24Failure } from './transport/errors';
+import type { Exchange } from './caller';
+import { parseAnswer } from './envelope';
+import type { Bitrix24Failure } from './errors';
 import {
 	connectionFailureText,
 	failureDescription,
 	failureMessage,
 	isConnectionFailure,
-} from './transport/errors';
-import { exchangeFromError } from './transport/http';
-import { parseWebhookUrl, WEBHOOK_URL_HELP } from './transport/webhookUrl';
+} from './errors';
+import { exchangeFromError } from './http';
+import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../webhookUrl';
 
 /** Answers with any webhook, whatever its scopes ("basic" scope). */
 const TEST_METHOD = 'profile';

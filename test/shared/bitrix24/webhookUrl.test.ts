@@ -1,4 +1,4 @@
-import { parseWebhookUrl } from '../../../../nodes/shared/bitrix24/transport/webhookUrl';
+import { parseWebhookUrl } from '../../../nodes/shared/bitrix24/webhookUrl';
 
 describe('parseWebhookUrl', () => {
 	it('accepts cloud and on-premise webhook URLs', () => {
