@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { ENTITIES, recordOf } from '../../../shared/bitrix24/entities/catalogue';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { simpleOperation } from '../simpleOperation';
@@ -10,17 +10,18 @@ export const { description, execute } = simpleOperation({
 	operation: 'get',
 	properties: [eventIdProperty, simplifyProperty],
 	call: (ctx, itemIndex) => ({
-		method: 'calendar.event.getbyid',
-		params: { id: eventIdOf(ctx, itemIndex) },
+		method: ENTITIES.calendarEvent.get.method,
+		params: ENTITIES.calendarEvent.get.params({ id: eventIdOf(ctx, itemIndex) }),
 	}),
 	output: (result, params, ctx, itemIndex) => {
-		if (result === null || typeof result !== 'object' || Array.isArray(result)) {
+		const event = recordOf('calendarEvent', result);
+		if (!event) {
 			throw new NodeOperationError(ctx.getNode(), `Event ${String(params.id)} does not exist`, {
 				itemIndex,
 				description:
 					"Check the Event ID: the event may have been deleted, or the credential's user cannot see it.",
 			});
 		}
-		return shape(ctx, itemIndex, [result as IDataObject]);
+		return shape(ctx, itemIndex, [event]);
 	},
 });

@@ -1,3 +1,4 @@
+import { ENTITIES } from '../../../shared/bitrix24/entities/catalogue';
 import { simpleOperation } from '../simpleOperation';
 import { unwrap } from './output';
 import { itemId, itemType, target } from './properties';
@@ -6,6 +7,9 @@ export const { description, execute } = simpleOperation({
 	resource: 'item',
 	operation: 'get',
 	properties: [itemType, itemId],
-	call: (ctx, itemIndex) => ({ method: 'crm.item.get', params: target(ctx, itemIndex) }),
+	call: (ctx, itemIndex) => ({
+		method: ENTITIES.item.get.method,
+		params: ENTITIES.item.get.params(target(ctx, itemIndex)),
+	}),
 	output: unwrap,
 });

@@ -1,3 +1,4 @@
+import { ENTITIES, recordOf } from '../../../shared/bitrix24/entities/catalogue';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -13,11 +14,11 @@ export const { description, execute } = simpleOperation({
 		simplifyUsers,
 	],
 	call: (ctx, itemIndex) => ({
-		method: 'user.get',
-		params: { FILTER: { ID: recordIdParameter(ctx, 'userId', itemIndex, 'User ID') } },
+		method: ENTITIES.user.get.method,
+		params: ENTITIES.user.get.params({ id: recordIdParameter(ctx, 'userId', itemIndex, 'User ID') }),
 	}),
 	output: (result, params, ctx, itemIndex) => {
-		const [user] = (result as IDataObject[]) ?? [];
+		const user = recordOf('user', result);
 		if (!user) {
 			throw new NodeOperationError(
 				ctx.getNode(),
