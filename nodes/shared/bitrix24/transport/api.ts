@@ -11,13 +11,11 @@ import {
 	readBatch,
 } from './batch';
 import type { CallContext, CallOutcome, OperatingWait, WaitReason } from './caller';
-import { operatingPause, pause, performCall } from './caller';
-import type { Bitrix24Context } from './connection';
+import { operatingPause, pause, performCall, backoffMs, isRateLimited, isReadMethod, isTimeLimited } from './caller';
+import type { Bitrix24Context, Session } from './connection';
 import type { Envelope } from './envelope';
 import { failureToApiError, unsafeToRetryError } from './errors';
 import { rememberOperatingReset } from './limiter';
-import { backoffMs, isRateLimited, isReadMethod, isTimeLimited } from './retryPolicy';
-import type { Session } from './session';
 
 /** A call's outcome as a command result; failures name `method` (the command's, for a batch). */
 function toCommandResult(outcome: CallOutcome, method: string): CommandResult {

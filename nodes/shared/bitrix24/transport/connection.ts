@@ -8,8 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { CallContext, Runtime, RetrySettings } from './caller';
+import { callContext, realRuntime } from './http';
+
 import type { PlanName } from './limiter';
-import { DEFAULT_RETRY, type RetrySettings } from './retryPolicy';
+import { DEFAULT_RETRY } from './caller';
 import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../webhookUrl';
 
 export type Bitrix24Context =
@@ -98,4 +101,20 @@ export async function getConnection(
 		retry,
 		urlFor: (method) => `${base}${method}.json`,
 	};
+}
+
+/** One node run's link to one portal: the credential read once, its HTTP sender built once. */
+export interface Session {
+	ctx: Bitrix24Context;
+	connection: Connection;
+	call: CallContext;
+}
+
+export async function openSession(
+	ctx: Bitrix24Context,
+	credentialType: CredentialType,
+	runtime: Runtime = realRuntime,
+): Promise<Session> {
+	const connection = await getConnection(ctx, credentialType);
+	return { ctx, connection, call: callContext(ctx, connection, runtime) };
 }

@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Bitrix24Context } from './connection';
+import type { Bitrix24Context, Session } from './connection';
 import { exchangeFromError } from './http';
-import type { Session } from './session';
 import { withoutWebhookSecret } from '../webhookUrl';
 
 const DOWNLOAD_TIMEOUT_MS = 300000;

@@ -7,5 +7,5 @@ export { downloadFile, publicDownloadUrl, type DownloadedFile } from './download
 export type { Envelope } from './envelope';
 export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
 export type { ListRequest } from './list';
-export { openSession, type Session } from './session';
+export { openSession, type Session } from './connection';
 export { credentialTest } from './credentialTest';

@@ -5,8 +5,8 @@ import { apiBatch, apiRequest, commandError } from './api';
 import type { Command, CommandResult } from './batch';
 import { BATCH_LIMIT } from './batch';
 import type { Envelope } from './envelope';
-import { wasRefused } from './retryPolicy';
-import type { Session } from './session';
+import { wasRefused } from './caller';
+import type { Session } from './connection';
 
 export const PAGE_SIZE = 50;
 
