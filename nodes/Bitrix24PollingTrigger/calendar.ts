@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import type { Bitrix24Client } from '../shared/bitrix24/client';
 
-
 const DAY_MS = 24 * 3600 * 1000;
 
 /**

@@ -16,11 +16,7 @@ import { bitrix24Client } from '../shared/bitrix24/client';
 import { credentialTest } from '../shared/bitrix24/transport';
 import { readRecord } from '../shared/bitrix24/entities/catalogue';
 import { eventBasics, eventData } from '../shared/bitrix24/events/payload';
-import {
-	eventBinding,
-	isSubscribed,
-	subscribe,
-} from '../shared/bitrix24/events/subscription';
+import { eventBinding, isSubscribed, subscribe } from '../shared/bitrix24/events/subscription';
 import { verifyEvent } from '../shared/bitrix24/events/verify';
 import { eventDefinition } from './events';
 import { subjectIds } from './payload';

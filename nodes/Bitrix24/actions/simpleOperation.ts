@@ -49,7 +49,7 @@ export function simpleOperation(spec: SimpleOperation) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		if (spec.list) {
 			return await executeEachItem.call(this, items, async (itemIndex) => {
@@ -59,12 +59,42 @@ export function simpleOperation(spec: SimpleOperation) {
 			});
 		}
 		const calls: Array<{ method: string; params: IDataObject }> = [];
-		return await executeItemCalls.call(this, client, items,
+		return await executeItemCalls.call(
+			this,
+			client,
+			items,
 			(itemIndex) => (calls[itemIndex] = spec.call(this, itemIndex)),
 			({ result, itemIndex }) => output(result, calls[itemIndex].params, this, itemIndex),
 		);
 	}
 
+	return { description, execute };
+}
+
+/** An operation that makes its own calls for each input item (lists, exports): one or more items out per item in. */
+export function eachItemOperation(spec: {
+	resource: string;
+	operation: string;
+	properties: INodeProperties[];
+	run(
+		ctx: IExecuteFunctions,
+		client: Bitrix24Client,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[]>;
+}) {
+	const description = updateDisplayOptions(
+		{ show: { resource: [spec.resource], operation: [spec.operation] } },
+		spec.properties,
+	);
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		client: Bitrix24Client,
+	): Promise<INodeExecutionData[]> {
+		return await executeEachItem.call(this, items, async (itemIndex) =>
+			spec.run(this, client, itemIndex),
+		);
+	}
 	return { description, execute };
 }
 

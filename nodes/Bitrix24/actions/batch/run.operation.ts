@@ -195,7 +195,7 @@ function nameCalls(
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-client: Bitrix24Client,
+	client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const planned = await planEachItem(this, items.length, (itemIndex) =>
 		callsOfItem(this, itemIndex),

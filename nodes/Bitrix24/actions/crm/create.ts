@@ -36,9 +36,12 @@ export function crmCreate(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		return await executeItemCalls.call(this, client, items,
+		return await executeItemCalls.call(
+			this,
+			client,
+			items,
 			(itemIndex) => {
 				const fields: IDataObject = {
 					...customFieldsFrom(this, itemIndex),

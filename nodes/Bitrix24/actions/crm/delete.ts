@@ -17,10 +17,13 @@ export function crmDelete(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const ids: number[] = [];
-		return await executeItemCalls.call(this, client, items,
+		return await executeItemCalls.call(
+			this,
+			client,
+			items,
 			(itemIndex) => {
 				ids[itemIndex] = recordIdParameter(this, idParameter, itemIndex, entity.label);
 				return { method: `${entity.method}.delete`, params: { id: ids[itemIndex] } };

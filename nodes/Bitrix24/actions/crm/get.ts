@@ -21,12 +21,17 @@ export function crmGet(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		return await executeItemCalls.call(this, client, items,
+		return await executeItemCalls.call(
+			this,
+			client,
+			items,
 			(itemIndex) => ({
 				method: reading.method,
-				params: reading.params({ id: recordIdParameter(this, idParameter, itemIndex, entity.label) }),
+				params: reading.params({
+					id: recordIdParameter(this, idParameter, itemIndex, entity.label),
+				}),
 			}),
 			({ result, itemIndex }) => {
 				const record = result as IDataObject;

@@ -1,18 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { eachItemOperation } from '../simpleOperation';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { executeEachItem } from '../../../shared/bitrix24/execute';
 import { filterParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { CrmEntity } from './entities';
 import { simplifyProperty, sorted } from './fields';
 import { selectFor, simplify } from './record';
-import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Get Many: Return All (fast export) or Limit, filters, field selection, sort, Simplify. */
 export function crmGetAll(entity: CrmEntity) {
@@ -105,26 +98,20 @@ export function crmGetAll(entity: CrmEntity) {
 		},
 	];
 
-	const description = updateDisplayOptions(
-		{ show: { resource: [entity.resource], operation: ['getAll'] } },
+	return eachItemOperation({
+		resource: entity.resource,
+		operation: 'getAll',
 		properties,
-	);
-
-	async function execute(
-		this: IExecuteFunctions,
-		items: INodeExecutionData[],
-	client: Bitrix24Client,
-	): Promise<INodeExecutionData[]> {
-		return await executeEachItem.call(this, items, async (itemIndex) => {
-			const limit = rowLimitParameter(this, itemIndex);
-			const simplified = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-			const options = this.getNodeParameter('options', itemIndex, {}) as {
+		async run(ctx, client, itemIndex) {
+			const limit = rowLimitParameter(ctx, itemIndex);
+			const simplified = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const options = ctx.getNodeParameter('options', itemIndex, {}) as {
 				fields?: string[];
 				sort?: { rule?: { field: string; direction: string } };
 			};
 			const fields = options.fields ?? [];
 			const params: IDataObject = {
-				filter: filterParameter(this, 'filters', itemIndex),
+				filter: filterParameter(ctx, 'filters', itemIndex),
 				select: selectFor(entity, fields, simplified),
 			};
 			const rule = options.sort?.rule;
@@ -138,8 +125,6 @@ export function crmGetAll(entity: CrmEntity) {
 			return simplified && fields.length === 0
 				? records.map((record) => simplify(entity, record))
 				: records;
-		});
-	}
-
-	return { description, execute };
+		},
+	});
 }

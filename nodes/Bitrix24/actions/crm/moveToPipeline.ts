@@ -52,13 +52,16 @@ export function dealMoveToPipeline() {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const stages = await dealStages(client);
 		const pipelines = new Map<number, string>(
 			stages.map((stage) => [stage.pipelineId, stage.pipelineName]),
 		);
-		return await executeItemCalls.call(this, client, items,
+		return await executeItemCalls.call(
+			this,
+			client,
+			items,
 			(itemIndex) => {
 				const pipeline = Number(String(this.getNodeParameter('pipeline', itemIndex, '')).trim());
 				if (!pipelines.has(pipeline)) {

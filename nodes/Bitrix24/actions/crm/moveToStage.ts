@@ -56,7 +56,7 @@ export function crmMoveToStage(entity: StagedEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const stages = await spec.load(client);
 		const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
@@ -73,7 +73,8 @@ export function crmMoveToStage(entity: StagedEntity) {
 				stage,
 			};
 		});
-		const pipelines = entity.resource === 'deal' ? await currentPipelines(this, client, plans) : new Map();
+		const pipelines =
+			entity.resource === 'deal' ? await currentPipelines(this, client, plans) : new Map();
 
 		const calls = plans.map((plan, itemIndex) => {
 			if (isItemError(plan)) return plan;

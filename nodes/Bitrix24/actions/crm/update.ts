@@ -13,7 +13,11 @@ import {
 	sendPlannedCalls,
 	toOutput,
 } from '../../../shared/bitrix24/execute';
-import type { ContactField, MultiFieldMode, MultiValue } from '../../../shared/bitrix24/entities/multiFields';
+import type {
+	ContactField,
+	MultiFieldMode,
+	MultiValue,
+} from '../../../shared/bitrix24/entities/multiFields';
 import { multiFieldUpdate } from '../../../shared/bitrix24/entities/multiFields';
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { crmRecordLocator, multiFieldProperty } from '../common.descriptions';
@@ -83,7 +87,7 @@ export function crmUpdate(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
 			const multi = entity.multiFields.map((field): [ContactField, MultiValue[]] => [
@@ -103,7 +107,9 @@ export function crmUpdate(entity: CrmEntity) {
 			};
 		});
 		// Every mode needs the record's current phones/emails: one batched read per such item.
-		const current = await readEachItem(this, client,
+		const current = await readEachItem(
+			this,
+			client,
 			plans.flatMap((plan, itemIndex) =>
 				!isItemError(plan) && plan.multi.length > 0
 					? [{ itemIndex, method: `${entity.method}.get`, params: { id: plan.id } }]

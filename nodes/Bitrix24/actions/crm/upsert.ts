@@ -261,7 +261,7 @@ export function crmUpsert(entity: CrmEntity) {
 	async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-	client: Bitrix24Client,
+		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
 		let fieldNames: Set<string> | undefined;
 		const plans = await planEachItem(this, items.length, async (itemIndex) => {
@@ -296,12 +296,17 @@ export function crmUpsert(entity: CrmEntity) {
 			return createCall(p);
 		});
 		const created = new Set(creator.values());
-		const outcomes = await sendPlannedCalls.call(this, client, firstPass, ({ result, itemIndex }) => {
-			const id = created.has(itemIndex)
-				? Number(result)
-				: (found.get(keyOf(plans[itemIndex] as Planned)) as { id: number }).id;
-			return { id, created: created.has(itemIndex), updated: !created.has(itemIndex) };
-		});
+		const outcomes = await sendPlannedCalls.call(
+			this,
+			client,
+			firstPass,
+			({ result, itemIndex }) => {
+				const id = created.has(itemIndex)
+					? Number(result)
+					: (found.get(keyOf(plans[itemIndex] as Planned)) as { id: number }).id;
+				return { id, created: created.has(itemIndex), updated: !created.has(itemIndex) };
+			},
+		);
 
 		// Pass 2: later items looking for the same value update the record pass 1 created.
 		const createdIds = new Map<string, number>();

@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { eachItemOperation } from '../simpleOperation';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { executeEachItem } from '../../../shared/bitrix24/execute';
 import { jsonObjectParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { itemType, typeOf } from './properties';
-import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 /** Get Many: the fast export (ID order, `>id`, 2,500 rows per request) with filters and limit. */
 const getManyProperties: INodeProperties[] = [
@@ -21,27 +19,21 @@ const getManyProperties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['item'], operation: ['getAll'] } },
-	getManyProperties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	client: Bitrix24Client,
-): Promise<INodeExecutionData[]> {
-	return await executeEachItem.call(this, items, async (itemIndex) => {
+export const { description, execute } = eachItemOperation({
+	resource: 'item',
+	operation: 'getAll',
+	properties: getManyProperties,
+	async run(ctx, client, itemIndex) {
 		return await client.export({
 			method: 'crm.item.list',
 			params: {
-				entityTypeId: typeOf(this, itemIndex),
-				filter: jsonObjectParameter(this, 'itemFilter', itemIndex, 'Filter (JSON)'),
+				entityTypeId: typeOf(ctx, itemIndex),
+				filter: jsonObjectParameter(ctx, 'itemFilter', itemIndex, 'Filter (JSON)'),
 				select: ['*'],
 			},
 			rowsKey: 'items',
 			idField: 'id',
-			limit: rowLimitParameter(this, itemIndex),
+			limit: rowLimitParameter(ctx, itemIndex),
 		});
-	});
-}
+	},
+});

@@ -7,7 +7,11 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem, executeItemCalls } from '../../../shared/bitrix24/execute';
-import { checkedMethodName, jsonObjectParameter, setBracketPath } from '../../../shared/bitrix24/parameters';
+import {
+	checkedMethodName,
+	jsonObjectParameter,
+	setBracketPath,
+} from '../../../shared/bitrix24/parameters';
 import type { Envelope } from '../../../shared/bitrix24/transport';
 import { rowsOf } from '../../../shared/bitrix24/transport';
 import type { Bitrix24Client } from '../../../shared/bitrix24/client';
@@ -113,7 +117,8 @@ function parametersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		value: unknown;
 	}>;
 	const params: IDataObject = {};
-	for (const { name, value } of pairs) if (name) setBracketPath(ctx, params, name, value, itemIndex);
+	for (const { name, value } of pairs)
+		if (name) setBracketPath(ctx, params, name, value, itemIndex);
 	return params;
 }
 
@@ -155,13 +160,16 @@ function callOutput({
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-client: Bitrix24Client,
+	client: Bitrix24Client,
 ): Promise<INodeExecutionData[]> {
 	const returnAllPages = this.getNodeParameter('returnAllPages', 0, false) as boolean;
 	const batchItems = this.getNodeParameter('options.batchItems', 0, true) as boolean;
 
 	if (!returnAllPages) {
-		return await executeItemCalls.call(this, client, items,
+		return await executeItemCalls.call(
+			this,
+			client,
+			items,
 			(itemIndex) => ({
 				method: methodName(this, itemIndex),
 				params: parametersOf(this, itemIndex),

@@ -19,7 +19,12 @@ export const description: INodeProperties[] = [
 		},
 		{ name: 'Create', value: 'create', description: 'Add a stage', action: 'Create a stage' },
 		{ name: 'Delete', value: 'delete', description: 'Delete a stage', action: 'Delete a stage' },
-		{ name: 'Get', value: 'get', description: 'Get one stage by its row ID', action: 'Get a stage' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get one stage by its row ID',
+			action: 'Get a stage',
+		},
 		{
 			name: 'Update',
 			value: 'update',

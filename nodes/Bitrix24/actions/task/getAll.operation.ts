@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { eachItemOperation } from '../simpleOperation';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { executeEachItem } from '../../../shared/bitrix24/execute';
 import { filterParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { portalOption, sorted } from '../crm/fields';
 import { simpleTask, simplifyTaskProperty, STATUS_NAMES, TASK_SELECT } from './fields';
-import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -84,24 +77,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['task'], operation: ['getAll'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	client: Bitrix24Client,
-): Promise<INodeExecutionData[]> {
-	return await executeEachItem.call(this, items, async (itemIndex) => {
-		const limit = rowLimitParameter(this, itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export const { description, execute } = eachItemOperation({
+	resource: 'task',
+	operation: 'getAll',
+	properties: properties,
+	async run(ctx, client, itemIndex) {
+		const limit = rowLimitParameter(ctx, itemIndex);
+		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const sortBy = (options.sortBy as string | undefined) ?? 'ID';
 		const direction = (options.sortDirection as string | undefined) ?? 'ASC';
 		const request = {
 			method: 'tasks.task.list',
-			params: { filter: filterParameter(this, 'taskFilters', itemIndex), select: TASK_SELECT },
+			params: { filter: filterParameter(ctx, 'taskFilters', itemIndex), select: TASK_SELECT },
 			rowsKey: 'tasks',
 			idField: 'ID',
 			rowIdField: 'id',
@@ -114,6 +101,6 @@ export async function execute(
 						...request,
 						params: { ...request.params, order: { [sortBy]: direction } },
 					});
-		return this.getNodeParameter('simplify', itemIndex, true) ? tasks.map(simpleTask) : tasks;
-	});
-}
+		return ctx.getNodeParameter('simplify', itemIndex, true) ? tasks.map(simpleTask) : tasks;
+	},
+});

@@ -15,7 +15,9 @@ export const { description, execute } = simpleOperation({
 	],
 	call: (ctx, itemIndex) => ({
 		method: ENTITIES.user.get.method,
-		params: ENTITIES.user.get.params({ id: recordIdParameter(ctx, 'userId', itemIndex, 'User ID') }),
+		params: ENTITIES.user.get.params({
+			id: recordIdParameter(ctx, 'userId', itemIndex, 'User ID'),
+		}),
 	}),
 	output: (result, params, ctx, itemIndex) => {
 		const user = recordOf('user', result);

@@ -1,16 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { eachItemOperation } from '../simpleOperation';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { executeEachItem } from '../../../shared/bitrix24/execute';
 import { rowLimitParameter } from '../../../shared/bitrix24/parameters';
 import { returnAllOrLimit } from '../common.descriptions';
 import { shape, simplifyUsers } from './simplify';
-import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
 const getManyProperties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -41,18 +34,12 @@ const getManyProperties: INodeProperties[] = [
 	simplifyUsers,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getAll'] } },
-	getManyProperties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	client: Bitrix24Client,
-): Promise<INodeExecutionData[]> {
-	return await executeEachItem.call(this, items, async (itemIndex) => {
-		const filters = this.getNodeParameter('userFilters', itemIndex, {}) as IDataObject;
+export const { description, execute } = eachItemOperation({
+	resource: 'user',
+	operation: 'getAll',
+	properties: getManyProperties,
+	async run(ctx, client, itemIndex) {
+		const filters = ctx.getNodeParameter('userFilters', itemIndex, {}) as IDataObject;
 		const filter: IDataObject = {};
 		if (filters.active !== false) filter.ACTIVE = true;
 		if (filters.department) filter.UF_DEPARTMENT = Number(filters.department);
@@ -60,8 +47,8 @@ export async function execute(
 		const users = await client.list({
 			method: search ? 'user.search' : 'user.get',
 			params: search ? { FILTER: { FIND: search } } : { FILTER: filter, sort: 'ID', order: 'ASC' },
-			limit: rowLimitParameter(this, itemIndex),
+			limit: rowLimitParameter(ctx, itemIndex),
 		});
-		return shape(this, itemIndex, users);
-	});
-}
+		return shape(ctx, itemIndex, users);
+	},
+});

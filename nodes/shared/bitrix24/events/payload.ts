@@ -29,5 +29,4 @@ export function eventBasics(event: string, body: IDataObject): IDataObject {
 }
 
 /** The `data` block of an event body. */
-export const eventData = (body: IDataObject): IDataObject =>
-	isObject(body.data) ? body.data : {};
+export const eventData = (body: IDataObject): IDataObject => (isObject(body.data) ? body.data : {});

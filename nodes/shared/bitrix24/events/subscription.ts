@@ -11,7 +11,12 @@ import { PROOF_EVENT, requestProof } from './proof';
  */
 export interface EventSubscription {
 	bound(client: Bitrix24Client, handler: string): Promise<Set<string>>;
-	bind(ctx: IHookFunctions, client: Bitrix24Client, handler: string, events: string[]): Promise<void>;
+	bind(
+		ctx: IHookFunctions,
+		client: Bitrix24Client,
+		handler: string,
+		events: string[],
+	): Promise<void>;
 	unbind(client: Bitrix24Client, handler: string): Promise<void>;
 }
 

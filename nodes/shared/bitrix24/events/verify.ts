@@ -22,7 +22,9 @@ export async function verifyEvent(ctx: IWebhookFunctions, source: TokenSource): 
 	if (!envelope.ok) return { kind: 'refuse', status: 400, error: 'Not a Bitrix24 event' };
 	const { event, applicationToken: token } = envelope.value;
 	if (event === PROOF_EVENT) {
-		return (await acceptProofEvent(ctx, source, envelope.value)) ? { kind: 'proven' } : unknownToken;
+		return (await acceptProofEvent(ctx, source, envelope.value))
+			? { kind: 'proven' }
+			: unknownToken;
 	}
 	if (!token || !isTrusted(ctx, source, token)) return unknownToken;
 	return { kind: 'event', event, envelope: envelope.value };

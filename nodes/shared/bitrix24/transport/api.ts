@@ -11,7 +11,15 @@ import {
 	readBatch,
 } from './batch';
 import type { CallContext, CallOutcome, OperatingWait, WaitReason } from './caller';
-import { operatingPause, pause, performCall, backoffMs, isRateLimited, isReadMethod, isTimeLimited } from './caller';
+import {
+	operatingPause,
+	pause,
+	performCall,
+	backoffMs,
+	isRateLimited,
+	isReadMethod,
+	isTimeLimited,
+} from './caller';
 import type { Bitrix24Context, Session } from './connection';
 import type { Envelope } from './envelope';
 import { failureToApiError, unsafeToRetryError } from './errors';

@@ -85,14 +85,10 @@ export async function getConnection(
 
 	const base = restBaseOf(credentials);
 	if (!base) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'The Bitrix24 OAuth2 credential is not connected',
-			{
-				description:
-					'Open the "Bitrix24 OAuth2 API" credential, fill in the portal address and click "Connect my account".',
-			},
-		);
+		throw new NodeOperationError(ctx.getNode(), 'The Bitrix24 OAuth2 credential is not connected', {
+			description:
+				'Open the "Bitrix24 OAuth2 API" credential, fill in the portal address and click "Connect my account".',
+		});
 	}
 	return {
 		credentialType,

@@ -63,10 +63,7 @@ function pagesUntil(lastId: number, cursor: number, start: number, rowsRead: num
  * reference would not resolve: the export goes on from the last row read with a plain call,
  * which waits as the limits require.
  */
-export async function exportAll(
-	session: Session,
-	request: ListRequest,
-): Promise<IDataObject[]> {
+export async function exportAll(session: Session, request: ListRequest): Promise<IDataObject[]> {
 	const idField = request.idField ?? 'ID';
 	const rowIdField = request.rowIdField ?? idField;
 	const base = withIdSelected(request.params, idField);
@@ -192,10 +189,7 @@ async function chainedPages(
 /**
  * Paging for lists that must keep a custom order: the first page, then the rest of the pages.
  */
-export async function listByOffset(
-	session: Session,
-	request: ListRequest,
-): Promise<IDataObject[]> {
+export async function listByOffset(session: Session, request: ListRequest): Promise<IDataObject[]> {
 	const first = await apiRequest(session, request.method, { ...request.params, start: 0 });
 	const rows = rowsOf(first.result, request.rowsKey);
 	rows.push(...(await remainingPages(session, first, request, rows.length)));
