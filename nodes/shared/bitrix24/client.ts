@@ -24,7 +24,6 @@ import {
 	remainingPages,
 	runItemCalls,
 } from './transport';
-import { credentialTypeOf } from './credentials';
 
 /**
  * One portal, for one run of a node: the credential is read once, and every request goes through
@@ -88,6 +87,24 @@ export class Bitrix24Client {
 	error(result: CommandResult, itemIndex?: number) {
 		return commandError(this.session.ctx, result, itemIndex);
 	}
+}
+
+/**
+ * The credential type the node's Authentication parameter picks, among those the node accepts (a
+ * node that accepts one type needs no Authentication parameter).
+ */
+export function credentialTypeOf(
+	ctx: Bitrix24Context,
+	accepts: readonly CredentialType[],
+): CredentialType {
+	if (accepts.length === 1) return accepts[0];
+	let mode: unknown;
+	try {
+		mode = ctx.getNodeParameter('authentication', 0, 'webhook');
+	} catch {
+		mode = 'webhook';
+	}
+	return mode === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
 }
 
 /**

@@ -1,7 +1,5 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import type { Bitrix24Context, CredentialType } from './transport';
-
 /**
  * Both Bitrix24 credentials; the `authentication` parameter picks one. The Bitrix24 node lists
  * them in its own description, with the webhook credential's test (`testedBy`): n8n's lint reads
@@ -19,24 +17,6 @@ export const bitrix24Credentials: INodeCredentialDescription[] = [
 		displayOptions: { show: { authentication: ['oAuth2'] } },
 	},
 ];
-
-/**
- * The credential type the node's Authentication parameter picks, among those the node accepts (a
- * node that accepts one type needs no Authentication parameter).
- */
-export function credentialTypeOf(
-	ctx: Bitrix24Context,
-	accepts: readonly CredentialType[],
-): CredentialType {
-	if (accepts.length === 1) return accepts[0];
-	let mode: unknown;
-	try {
-		mode = ctx.getNodeParameter('authentication', 0, 'webhook');
-	} catch {
-		mode = 'webhook';
-	}
-	return mode === 'oAuth2' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
-}
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',

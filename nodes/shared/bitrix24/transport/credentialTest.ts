@@ -13,7 +13,7 @@ import {
 	failureMessage,
 	isConnectionFailure,
 } from './errors';
-import { exchangeFromError } from './http';
+import { exchangeFromError } from './connection';
 import { parseWebhookUrl, WEBHOOK_URL_HELP } from '../webhookUrl';
 
 /** Answers with any webhook, whatever its scopes ("basic" scope). */

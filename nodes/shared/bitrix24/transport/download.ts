@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Bitrix24Context, Session } from './connection';
-import { exchangeFromError } from './http';
+import { exchangeFromError } from './connection';
 import { withoutWebhookSecret } from '../webhookUrl';
 
 const DOWNLOAD_TIMEOUT_MS = 300000;
