@@ -62,11 +62,50 @@ async function startPortal() {
 	return { sandbox, webhookUrl: sandbox.webhookUrl };
 }
 
+/**
+ * One demo per folder: a second `npm start` would re-point the running demo's credentials at
+ * its own sandbox and share its database. Returns a function that releases the folder.
+ */
+function claimDemoFolder() {
+	fs.mkdirSync(settings.userFolder, { recursive: true });
+	const lock = path.join(settings.userFolder, 'demo.lock');
+	try {
+		const holder = JSON.parse(fs.readFileSync(lock, 'utf8'));
+		process.kill(holder.pid, 0);
+		throw new Error(
+			`another npm start (pid ${holder.pid}, n8n on port ${holder.port}) is using ${settings.userFolder}. ` +
+				'Stop it with Ctrl-C, or give this one its own folder and ports: ' +
+				'N8N_DEMO_USER_FOLDER=/tmp/demo2 N8N_PORT=5680 SANDBOX_PORT=8788 npm start',
+		);
+	} catch (error) {
+		if (error.code !== 'ENOENT' && error.code !== 'ESRCH' && !(error instanceof SyntaxError)) throw error;
+	}
+	fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, port: settings.port }));
+	return () => fs.rmSync(lock, { force: true });
+}
+
+/**
+ * The sandbox keeps nothing between runs, so neither does the demo n8n: a database left from
+ * the last run would keep trigger subscriptions and polling positions of a portal that is gone.
+ */
+function forgetLastRun() {
+	const dataDir = path.join(settings.userFolder, '.n8n');
+	if (!fs.existsSync(dataDir)) return;
+	for (const name of fs.readdirSync(dataDir)) {
+		if (name.startsWith('database.sqlite')) fs.rmSync(path.join(dataDir, name), { force: true });
+	}
+}
+
 async function main() {
 	say('n8n-nodes-bitrix24 demo');
+	const release = claimDemoFolder();
+	process.on('exit', release);
 	const runtime = await ensureN8n({ log: say });
 
-	const tarball = buildAndPack({ outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bitrix24-pack-')), log: say });
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitrix24-pack-'));
+	process.on('exit', () => fs.rmSync(packDir, { recursive: true, force: true }));
+	const tarball = buildAndPack({ outDir: packDir, log: say });
+	forgetLastRun();
 	const n8n = new N8nInstance({
 		runtime,
 		userFolder: settings.userFolder,

@@ -48,6 +48,7 @@ class N8nInstance {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_WEBHOOK_URL: `${this.url}/`,
+			GENERIC_TIMEZONE: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
 			...this.ownerEnv(),
 			...this.extraEnv,
 		};
@@ -218,7 +219,10 @@ class N8nInstance {
 
 	/** GET a path of n8n's own API as the logged-in owner. */
 	async get(pathname) {
-		const response = await fetch(`${this.url}${pathname}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+		const request = () =>
+			fetch(`${this.url}${pathname}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+		// A kept-alive connection n8n has just closed fails once ("other side closed"); a GET can repeat.
+		const response = await request().catch(request);
 		if (!response.ok) throw new Error(`GET ${pathname}: HTTP ${response.status} ${await response.text()}`);
 		return await response.json();
 	}
