@@ -9,8 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
 import { authenticationProperty } from '../shared/bitrix24/credentials';
 import { credentialTest } from '../shared/bitrix24/transport';
-import { resourceProperties } from './actions';
-import { router } from './actions/router';
+import { resourceProperties, router } from './actions';
+
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Bitrix24 implements INodeType {

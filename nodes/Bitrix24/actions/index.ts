@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import type { Bitrix24Client } from '../../shared/bitrix24/client';
+import { resourceNode, type Resource } from '../../shared/bitrix24/resources';
 import * as activity from './activity/Activity.resource';
 import * as batch from './batch/Batch.resource';
 import * as calendarEvent from './calendarEvent/CalendarEvent.resource';
@@ -25,29 +23,6 @@ import * as taskComment from './taskComment/TaskComment.resource';
 import * as taskElapsedTime from './taskElapsedTime/TaskElapsedTime.resource';
 import * as timelineComment from './timelineComment/TimelineComment.resource';
 import * as user from './user/User.resource';
-
-/** One operation: its parameters, and what it does with the input items. */
-export interface Operation {
-	description: INodeProperties[];
-	execute(
-		this: IExecuteFunctions,
-		items: INodeExecutionData[],
-		client: Bitrix24Client,
-	): Promise<INodeExecutionData[]>;
-}
-
-/** A resource folder's `<Resource>.resource.ts`: its operations by value, and all their parameters. */
-type ResourceModule = { description: INodeProperties[] } & Record<
-	string,
-	Operation | INodeProperties[]
->;
-
-interface Resource {
-	name: string;
-	value: string;
-	description?: string;
-	module: ResourceModule;
-}
 
 /** Every resource of the node: the Resource options and the router are built from this list. */
 export const RESOURCES: Resource[] = [
@@ -97,22 +72,10 @@ export const RESOURCES: Resource[] = [
 	{ name: 'User', value: 'user', module: user },
 ];
 
-export const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
-	default: 'lead',
-};
-
-/** The Resource parameter, then every operation selector and operation parameter. */
-export const resourceProperties: INodeProperties[] = [
-	resourceProperty,
-	...RESOURCES.flatMap((resource) => resource.module.description),
-];
-
-export function operationOf(resource: string, operation: string): Operation | undefined {
-	const found = RESOURCES.find((candidate) => candidate.value === resource)?.module[operation];
-	return found && !Array.isArray(found) ? found : undefined;
-}
+export const {
+	properties: resourceProperties,
+	operationOf,
+	router,
+} = resourceNode(RESOURCES, {
+	defaultResource: 'lead',
+});

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ownerOf, ownerProperties } from '../crm/owner';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 
 /** Bitrix24 activity types that `crm.activity.add` creates; calls and emails need a contact point. */
 const TYPES = { meeting: '1', call: '2', email: '4' } as const;

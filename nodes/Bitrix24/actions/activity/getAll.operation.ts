@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ownerOf, ownerProperties } from '../crm/owner';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 
 export const { description, execute } = simpleOperation({
 	resource: 'activity',

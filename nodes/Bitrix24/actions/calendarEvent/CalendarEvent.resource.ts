@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../simpleOperation';
+import { operationSelector } from '../../../shared/bitrix24/operations';
 import * as create from './create.operation';
 import * as deleteEvent from './delete.operation';
 import * as get from './get.operation';

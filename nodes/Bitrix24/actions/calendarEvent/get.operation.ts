@@ -1,7 +1,7 @@
 import { ENTITIES, recordOf } from '../../../shared/bitrix24/entities/catalogue';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { eventIdOf, eventIdProperty, simplifyProperty } from './fields';
 import { shape } from './simplify';
 

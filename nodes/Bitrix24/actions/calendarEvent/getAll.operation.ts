@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { rowLimitParameter } from '../../../shared/bitrix24/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
-import { simpleOperation } from '../simpleOperation';
+import { returnAllOrLimit } from '../../../shared/bitrix24/descriptions';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { isEmpty, orderError, parseTime } from './dates';
 import { calendarOf, calendarProperties, simplifyProperty } from './fields';
 import { shape } from './simplify';

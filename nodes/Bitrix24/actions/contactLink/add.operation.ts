@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { linkedId, linkedIdOf, linkKind, linkOf, ownerId } from './link';
 
 export const { description, execute } = simpleOperation({

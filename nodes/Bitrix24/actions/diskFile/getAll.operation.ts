@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../../shared/bitrix24/execute';
 import { recordIdParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../../../shared/bitrix24/descriptions';
 import { diskObjectOutput } from './output';
 import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 

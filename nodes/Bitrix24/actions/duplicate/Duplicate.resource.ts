@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../simpleOperation';
+import { operationSelector } from '../../../shared/bitrix24/operations';
 import * as find from './find.operation';
 
 export { find };

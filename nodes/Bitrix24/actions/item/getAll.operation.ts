@@ -1,8 +1,8 @@
-import { eachItemOperation } from '../simpleOperation';
+import { eachItemOperation } from '../../../shared/bitrix24/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { jsonObjectParameter, rowLimitParameter } from '../../../shared/bitrix24/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../../../shared/bitrix24/descriptions';
 import { itemType, typeOf } from './properties';
 
 /** Get Many: the fast export (ID order, `>id`, 2,500 rows per request) with filters and limit. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { unwrap } from './output';
 import { itemId, itemType, target } from './properties';
 

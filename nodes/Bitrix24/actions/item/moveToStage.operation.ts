@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { unwrap } from './output';
 import { itemId, itemType, target } from './properties';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { recordLocator } from '../common.descriptions';
+import { recordLocator } from '../../../shared/bitrix24/descriptions';
 
 /** Smart-process items, quotes and smart invoices: the universal `crm.item.*` methods (camelCase). */
 export const itemType: INodeProperties = {

@@ -1,5 +1,5 @@
 import { jsonObjectParameter } from '../../../shared/bitrix24/parameters';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { unwrap } from './output';
 import { fields, itemId, itemType, target } from './properties';
 

@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { category, DEALS } from './category';
 import { name, sort } from './properties';
 

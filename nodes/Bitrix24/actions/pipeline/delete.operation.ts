@@ -1,5 +1,5 @@
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { DEALS } from './category';
 import { pipelineId } from './properties';
 

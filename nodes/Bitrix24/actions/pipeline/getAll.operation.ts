@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { DEALS } from './category';
 
 export const { description, execute } = simpleOperation({

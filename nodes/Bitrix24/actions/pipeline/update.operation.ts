@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { category, DEALS } from './category';
 import { name, pipelineId, sort } from './properties';
 

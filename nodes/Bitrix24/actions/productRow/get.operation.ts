@@ -1,5 +1,5 @@
 import { ownerOf, ownerProperties } from '../crm/owner';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { asRows, ownerTypeShort, PRODUCT_OWNERS, usesItemMethods } from './rows';
 
 export const { description, execute } = simpleOperation({

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OwnerType } from '../crm/owner';
 import { OWNER_TYPES } from '../crm/owner';
-import { asItems } from '../simpleOperation';
+import { asItems } from '../../../shared/bitrix24/operations';
 
 /** Records with product rows: deals and leads (legacy methods), quotes and smart invoices (crm.item.productrow.*). */
 export const PRODUCT_OWNERS: OwnerType[] = ['deal', 'lead', 'quote', 'smartInvoice'];

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { jsonObjectParameter } from '../../../shared/bitrix24/parameters';
 import { ownerOf, ownerProperties } from '../crm/owner';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { ownerTypeShort, PRODUCT_OWNERS, toItemRow, usesItemMethods } from './rows';
 
 export const { description, execute } = simpleOperation({

@@ -1,5 +1,5 @@
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { stageRowId } from './properties';
 
 export const { description, execute } = simpleOperation({

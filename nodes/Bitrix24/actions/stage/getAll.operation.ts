@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { entityId, stagesOf } from './properties';
 
 export const { description, execute } = simpleOperation({

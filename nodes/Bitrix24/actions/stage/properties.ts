@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { simpleOperation } from '../simpleOperation';
+import type { simpleOperation } from '../../../shared/bitrix24/operations';
 
 /** Stages live in `crm.status`: lead statuses under STATUS, deal stages under DEAL_STAGE[_{pipeline}]. */
 export const stagesOf: INodeProperties[] = [

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { portalOption } from '../crm/fields';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { simplifyTaskProperty, taskFieldOptions, taskFieldsFrom, taskOutput } from './fields';
 
 export const { description, execute } = simpleOperation({

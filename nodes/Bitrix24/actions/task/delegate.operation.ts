@@ -1,6 +1,6 @@
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
 import { portalOption } from '../crm/fields';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
 export const { description, execute } = simpleOperation({

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNumber } from '../../../shared/bitrix24/entities/fieldTypes';
 import { jsonObjectParameter, recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { recordLocator } from '../common.descriptions';
+import { recordLocator } from '../../../shared/bitrix24/descriptions';
 import { portalOption, sorted } from '../crm/fields';
 
 export const STATUS_NAMES: Record<string, string> = {

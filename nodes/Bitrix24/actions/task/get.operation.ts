@@ -1,5 +1,5 @@
 import { ENTITIES } from '../../../shared/bitrix24/entities/catalogue';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
 export const { description, execute } = simpleOperation({

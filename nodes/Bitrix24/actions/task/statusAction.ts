@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { simplifyTaskProperty, taskIdOf, taskLocator, taskOutput } from './fields';
 
 /** Complete, Start, Defer, Renew: one status action on the task. */

@@ -1,4 +1,4 @@
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { taskIdOf, taskLocator } from '../task/fields';
 import { itemIdOf, itemIdProperty } from '../task/subItem';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { taskIdOf, taskLocator } from '../task/fields';
 import { simpleRow } from '../task/subItem';
 

@@ -1,5 +1,5 @@
 import { ownerOf, ownerProperties } from '../crm/owner';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 
 export const { description, execute } = simpleOperation({
 	resource: 'timelineComment',

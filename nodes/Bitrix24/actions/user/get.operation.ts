@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordIdParameter } from '../../../shared/bitrix24/parameters';
-import { simpleOperation } from '../simpleOperation';
+import { simpleOperation } from '../../../shared/bitrix24/operations';
 import { shape, simplifyUsers } from './simplify';
 
 export const { description, execute } = simpleOperation({

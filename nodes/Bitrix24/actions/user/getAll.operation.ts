@@ -1,8 +1,8 @@
-import { eachItemOperation } from '../simpleOperation';
+import { eachItemOperation } from '../../../shared/bitrix24/operations';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { rowLimitParameter } from '../../../shared/bitrix24/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../../../shared/bitrix24/descriptions';
 import { shape, simplifyUsers } from './simplify';
 
 const getManyProperties: INodeProperties[] = [

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executeEachItem, executeItemCalls } from '../../shared/bitrix24/execute';
-import type { Bitrix24Client } from '../../shared/bitrix24/client';
+import { executeEachItem, executeItemCalls } from './execute';
+import type { Bitrix24Client } from './client';
 
 /** An operation that makes one REST call per input item. */
 export interface SimpleOperation {
