@@ -5,19 +5,37 @@ import { z } from 'zod';
  * Bitrix24 Open Lines. Every channel trigger emits it and the Open Lines node takes it as is, so a
  * bridge is two nodes with nothing in between. Attachments travel as n8n binary properties of
  * the same item; the message names them.
+ *
+ * Optional fields may be added within a version (readers ignore what they do not know); a
+ * change that makes an existing message mean something else needs a new version.
  */
 export const CONVERSATION_SCHEMA_VERSION = 1;
 
 const text = z.string().min(1);
 
-export const attachmentSchema = z.object({
-	/** The item's binary property that holds the file. */
-	binaryProperty: text,
-	fileName: z.string().optional(),
-	mimeType: z.string().optional(),
-	/** Where the channel keeps the file, when it can be fetched from there. */
-	url: z.string().url().optional(),
-});
+export const attachmentSchema = z
+	.object({
+		/** The item's binary property that holds the file. */
+		binaryProperty: text.optional(),
+		fileName: z.string().optional(),
+		mimeType: z.string().optional(),
+		/** Where the channel keeps the file, when it can be fetched from there. */
+		url: z.string().url().optional(),
+	})
+	.refine((file) => Boolean(file.binaryProperty || file.url), {
+		message: 'an attachment needs a binary property or a URL',
+	});
+
+/** A person as the channel knows them. */
+const person = {
+	id: text,
+	name: z.string().optional(),
+	/** E.164, e.g. +4915112345678. */
+	phone: z
+		.string()
+		.regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +4915112345678')
+		.optional(),
+};
 
 export const conversationMessageSchema = z.object({
 	schemaVersion: z.literal(CONVERSATION_SCHEMA_VERSION),
@@ -35,18 +53,16 @@ export const conversationMessageSchema = z.object({
 		sessionId: z.union([z.string(), z.number()]).optional(),
 	}),
 	sender: z.object({
-		/** The person as the channel knows them. */
-		id: text,
-		name: z.string().optional(),
-		/** E.164, e.g. +4915112345678. */
-		phone: z
-			.string()
-			.regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form, e.g. +4915112345678')
-			.optional(),
+		...person,
 		avatarUrl: z.string().url().optional(),
 		/** Bitrix24's user, for operators' messages. */
 		bitrix24UserId: z.union([z.string(), z.number()]).optional(),
 	}),
+	/**
+	 * Who the message goes to, where the channel needs more than the chat: the customer an
+	 * operator answers, as the customer's own messages named them.
+	 */
+	recipient: z.object(person).optional(),
 	message: z
 		.object({
 			/** The message's id in the channel (or in Bitrix24, for operators' messages). */

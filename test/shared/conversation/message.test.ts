@@ -34,6 +34,34 @@ describe('conversation message', () => {
 		expect(parsed.ok).toBe(true);
 	});
 
+	it('takes an attachment known only by its URL, and refuses one with neither', () => {
+		const withFile = (attachment: object) =>
+			parseConversationMessage({
+				...valid,
+				message: { id: 'm', timestamp: '2026-12-03T10:00:00Z', attachments: [attachment] },
+			});
+		expect(withFile({ url: 'https://files.example.com/a.pdf', fileName: 'a.pdf' }).ok).toBe(true);
+		const neither = withFile({ fileName: 'a.pdf' });
+		expect(neither.ok ? [] : neither.problems).toEqual([
+			'message.attachments.0: an attachment needs a binary property or a URL',
+		]);
+	});
+
+	it('carries the recipient of an operator reply, with its phone in E.164', () => {
+		const reply = {
+			...valid,
+			direction: 'outbound',
+			sender: { id: '7', name: 'Operator', bitrix24UserId: 7 },
+			recipient: { id: '4915112345678', phone: '+4915112345678' },
+		};
+		const parsed = parseConversationMessage(reply);
+		expect(parsed.ok && parsed.message.recipient).toEqual(reply.recipient);
+		const national = parseConversationMessage({ ...reply, recipient: { id: 'x', phone: '0151' } });
+		expect(national.ok ? [] : national.problems).toEqual([
+			'recipient.phone: a phone number in E.164 form, e.g. +4915112345678',
+		]);
+	});
+
 	it('names every problem of a bad message', () => {
 		const parsed = parseConversationMessage({
 			...valid,
