@@ -80,3 +80,14 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** The calling code that national phone numbers are read with, for matching in E.164. */
+export const defaultCountryCode: INodeProperties = {
+	displayName: 'Default Country Code',
+	name: 'defaultCountryCode',
+	type: 'string',
+	default: '',
+	placeholder: '49',
+	description:
+		'Calling code of the country that phone numbers written without one belong to (e.g. 49 for Germany, 1 for the USA), so that 0151 12345678 and +49 151 12345678 match. Numbers are compared in E.164 form; leave empty when every number carries its country code.',
+};

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { PhoneOptions } from '../conversation/phone';
 import { assignPath, bracketPath } from './events/formBody';
 
 /** Reads a JSON parameter that must hold an object; names the field and item when it does not. */
@@ -116,4 +117,17 @@ export function rowLimitParameter(ctx: IExecuteFunctions, itemIndex: number): nu
 	return ctx.getNodeParameter('returnAll', itemIndex, false)
 		? undefined
 		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** The Default Country Code parameter as phone options: 1 to 3 digits, with or without "+". */
+export function phoneOptionsParameter(ctx: IExecuteFunctions, itemIndex: number): PhoneOptions {
+	const raw = String(ctx.getNodeParameter('defaultCountryCode', itemIndex, '') ?? '').trim();
+	if (raw === '') return {};
+	if (!/^\+?[1-9]\d{0,2}$/.test(raw)) {
+		throw new NodeOperationError(ctx.getNode(), `"${raw}" is not a country calling code`, {
+			itemIndex,
+			description: 'Default Country Code takes the digits of a calling code, such as 49 or +49.',
+		});
+	}
+	return { defaultCountryCode: raw };
 }

@@ -46,3 +46,21 @@ export function samePhone(a: unknown, b: unknown, options?: PhoneOptions): boole
 	const left = toE164(a, options);
 	return left !== undefined && left === toE164(b, options);
 }
+
+/**
+ * A phone as matching compares it: its E.164 digits, or its bare digits when it cannot be put
+ * in E.164 (too short for an international number and no default country).
+ */
+export function comparablePhone(raw: unknown, options?: PhoneOptions): string {
+	const e164 = toE164(raw, options);
+	return e164 ? e164.slice(1) : String(raw ?? '').replace(/\D/g, '');
+}
+
+/**
+ * The forms to look a number up by: its E.164 form, then the number as written (records keep
+ * phones as people typed them, and a search compares what it is given). Each form once.
+ */
+export function phoneSearchValues(raw: unknown, options?: PhoneOptions): string[] {
+	const written = String(raw ?? '').trim();
+	return [...new Set([toE164(written, options), written].filter((form): form is string => !!form))];
+}

@@ -1,4 +1,9 @@
-import { samePhone, toE164 } from '../../../nodes/shared/conversation/phone';
+import {
+	comparablePhone,
+	phoneSearchValues,
+	samePhone,
+	toE164,
+} from '../../../nodes/shared/conversation/phone';
 
 describe('toE164', () => {
 	it.each([
@@ -37,5 +42,22 @@ describe('toE164', () => {
 		expect(samePhone('+49 151 12345678', '0151/12345678', { defaultCountryCode: '49' })).toBe(true);
 		expect(samePhone('+49 151 12345678', '+49 151 12345679')).toBe(false);
 		expect(samePhone('', '')).toBe(false);
+	});
+
+	it('compares in E.164, or by the digits when a number cannot be put in it', () => {
+		expect(comparablePhone('0151 12345678', { defaultCountryCode: '49' })).toBe('4915112345678');
+		expect(comparablePhone('0049 151 12345678')).toBe('4915112345678');
+		expect(comparablePhone('555-0101')).toBe('5550101');
+		expect(comparablePhone(undefined)).toBe('');
+	});
+
+	it('looks a number up in E.164 and as written, each form once', () => {
+		expect(phoneSearchValues(' 0151 12345678 ', { defaultCountryCode: '49' })).toEqual([
+			'+4915112345678',
+			'0151 12345678',
+		]);
+		expect(phoneSearchValues('+4915112345678')).toEqual(['+4915112345678']);
+		expect(phoneSearchValues('555-0101')).toEqual(['555-0101']);
+		expect(phoneSearchValues('')).toEqual([]);
 	});
 });

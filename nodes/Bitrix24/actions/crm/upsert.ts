@@ -16,6 +16,10 @@ import {
 } from '../../../shared/bitrix24/execute';
 import type { ContactField, MultiValue } from '../../../shared/bitrix24/entities/multiFields';
 import { comparableValue, multiFieldUpdate } from '../../../shared/bitrix24/entities/multiFields';
+import { defaultCountryCode } from '../../../shared/bitrix24/descriptions';
+import { phoneOptionsParameter } from '../../../shared/bitrix24/parameters';
+import type { PhoneOptions } from '../../../shared/conversation/phone';
+import { phoneSearchValues, toE164 } from '../../../shared/conversation/phone';
 import type { ItemCall } from '../../../shared/bitrix24/transport';
 import { multiFieldProperty } from '../common.descriptions';
 import type { CrmEntity } from './entities';
@@ -32,6 +36,10 @@ interface Planned {
 	value: string;
 	fields: IDataObject;
 	multi: Array<[ContactField, MultiValue[]]>;
+	/** How national phone numbers are read (matching by phone). */
+	phone: PhoneOptions;
+	/** What the duplicate search looks for: a phone in E.164 and as written. */
+	searchValues: string[];
 }
 
 /** What the look-up found for one item: a record ID (with its current fields when fetched) or none. */
@@ -63,7 +71,8 @@ function matchByProperties(entity: CrmEntity): INodeProperties[] {
 		{
 			name: 'Phone',
 			value: 'PHONE',
-			description: 'Bitrix24 duplicate search by phone (digits compared)',
+			description:
+				'Bitrix24 duplicate search by phone (compared in E.164 form, national numbers with the Default Country Code)',
 		},
 	];
 	return [
@@ -105,6 +114,7 @@ export function crmUpsert(entity: CrmEntity) {
 			placeholder: 'name@example.com',
 			description: `The value that identifies the ${one}; it is also saved on a new ${one}`,
 		},
+		{ ...defaultCountryCode, displayOptions: { show: { matchBy: ['PHONE'] } } },
 		{
 			...entity.primary,
 			required: false,
@@ -128,7 +138,10 @@ export function crmUpsert(entity: CrmEntity) {
 
 	function plan(ctx: IExecuteFunctions, itemIndex: number): Planned {
 		const matchBy = ctx.getNodeParameter('matchBy', itemIndex) as MatchBy;
-		const value = String(ctx.getNodeParameter('matchValue', itemIndex, '')).trim();
+		const phone = matchBy === 'PHONE' ? phoneOptionsParameter(ctx, itemIndex) : {};
+		const typed = String(ctx.getNodeParameter('matchValue', itemIndex, '')).trim();
+		// A phone is looked up, and saved on a new record, in E.164 when it can be put in it.
+		const value = (matchBy === 'PHONE' && toE164(typed, phone)) || typed;
 		if (!value) {
 			throw new NodeOperationError(ctx.getNode(), 'Value to Match is empty', {
 				itemIndex,
@@ -153,7 +166,8 @@ export function crmUpsert(entity: CrmEntity) {
 			if (
 				!entry[1].some(
 					(candidate) =>
-						comparableValue(matchBy, candidate.VALUE) === comparableValue(matchBy, value),
+						comparableValue(matchBy, candidate.VALUE, phone) ===
+						comparableValue(matchBy, value, phone),
 				)
 			) {
 				entry[1].unshift({ VALUE: value, VALUE_TYPE: 'WORK' });
@@ -165,6 +179,8 @@ export function crmUpsert(entity: CrmEntity) {
 			value,
 			fields,
 			multi: multi.filter(([, values]) => values.length > 0),
+			phone,
+			searchValues: matchBy === 'PHONE' ? phoneSearchValues(typed, phone) : [value],
 		};
 	}
 
@@ -188,7 +204,7 @@ export function crmUpsert(entity: CrmEntity) {
 							method: 'crm.duplicate.findbycomm',
 							params: {
 								type: p.matchBy,
-								values: [p.value],
+								values: p.searchValues,
 								entity_type: entity.resource.toUpperCase(),
 							},
 						}),
@@ -237,7 +253,8 @@ export function crmUpsert(entity: CrmEntity) {
 	function updateCall(p: Planned, hit: { id: number; record?: IDataObject }) {
 		const fields = { ...p.fields };
 		for (const [name, values] of p.multi) {
-			const added = multiFieldUpdate(name, 'add', values, hit.record?.[name] as IDataObject[]);
+			const current = hit.record?.[name] as IDataObject[];
+			const added = multiFieldUpdate(name, 'add', values, current, p.phone);
 			if (added.length) fields[name] = added;
 		}
 		return { method: `${entity.method}.update`, params: { id: hit.id, fields } };
@@ -348,7 +365,7 @@ export function crmUpsert(entity: CrmEntity) {
 }
 
 function keyOf(p: Planned): string {
-	return `${p.field}\u0000${comparableValue(p.matchBy === 'field' ? 'field' : p.matchBy, p.value)}`;
+	return `${p.field}\u0000${comparableValue(p.matchBy === 'field' ? 'field' : p.matchBy, p.value, p.phone)}`;
 }
 
 /** The oldest matching ID from a list answer or a duplicate-search answer (`{CONTACT: [ids]}`). */

@@ -1,7 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { defaultCountryCode } from '../../../shared/bitrix24/descriptions';
 import { simpleOperation } from '../../../shared/bitrix24/operations';
+import { phoneOptionsParameter } from '../../../shared/bitrix24/parameters';
+import { phoneSearchValues } from '../../../shared/conversation/phone';
 
 const MAX_VALUES = 20;
 
@@ -28,6 +31,7 @@ export const { description, execute } = simpleOperation({
 			placeholder: 'ann@example.com, bob@example.com',
 			description: 'Emails or phones to look for, separated by commas (up to 20)',
 		},
+		{ ...defaultCountryCode, displayOptions: { show: { type: ['PHONE'] } } },
 		{
 			displayName: 'Record Types',
 			name: 'entityTypes',
@@ -57,7 +61,11 @@ export const { description, execute } = simpleOperation({
 			);
 		}
 		const types = ctx.getNodeParameter('entityTypes', itemIndex, []) as string[];
-		const params: IDataObject = { type: ctx.getNodeParameter('type', itemIndex) as string, values };
+		const type = ctx.getNodeParameter('type', itemIndex) as string;
+		const params: IDataObject = {
+			type,
+			values: type === 'PHONE' ? phoneForms(ctx, itemIndex, values) : values,
+		};
 		if (types.length === 1) params.entity_type = types[0];
 		return { method: 'crm.duplicate.findbycomm', params };
 	},
@@ -76,3 +84,15 @@ export const { description, execute } = simpleOperation({
 		return json;
 	},
 });
+
+/**
+ * Each phone in E.164 and as written (records keep phones as people typed them). Bitrix24 takes
+ * 20 values: when both forms do not fit, the E.164 forms go.
+ */
+function phoneForms(ctx: IExecuteFunctions, itemIndex: number, values: string[]): string[] {
+	const options = phoneOptionsParameter(ctx, itemIndex);
+	const both = [...new Set(values.flatMap((value) => phoneSearchValues(value, options)))];
+	return both.length <= MAX_VALUES
+		? both
+		: [...new Set(values.map((value) => phoneSearchValues(value, options)[0]))];
+}

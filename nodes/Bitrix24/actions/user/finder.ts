@@ -3,6 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { executeEachItem } from '../../../shared/bitrix24/execute';
 import { comparableValue } from '../../../shared/bitrix24/entities/multiFields';
+import { defaultCountryCode } from '../../../shared/bitrix24/descriptions';
+import { phoneOptionsParameter } from '../../../shared/bitrix24/parameters';
 import { shape, simplifyUsers } from './simplify';
 import type { Bitrix24Client } from '../../../shared/bitrix24/client';
 
@@ -28,6 +30,7 @@ export function finder(
 		{ show: { resource: ['user'], operation: [operation] } },
 		[
 			{ displayName: label, name: 'lookFor', type: 'string', default: '', required: true },
+			...(field === 'PHONE' ? [defaultCountryCode] : []),
 			simplifyUsers,
 		],
 	);
@@ -38,9 +41,11 @@ export function finder(
 	): Promise<INodeExecutionData[]> {
 		let everyone: IDataObject[] | undefined;
 		return await executeEachItem.call(this, items, async (itemIndex) => {
-			const wanted = comparableValue(field, this.getNodeParameter('lookFor', itemIndex, ''));
+			const phone = field === 'PHONE' ? phoneOptionsParameter(this, itemIndex) : {};
+			const wanted = comparableValue(field, this.getNodeParameter('lookFor', itemIndex, ''), phone);
 			if (!wanted) throw new NodeOperationError(this.getNode(), `${label} is empty`, { itemIndex });
-			// Bitrix24 matches emails exactly and phones as typed: compare them ourselves, reading the users once.
+			// Bitrix24 matches emails exactly and phones as typed: compare them ourselves (phones in
+			// E.164), reading the users once.
 			everyone ??= await client.list({
 				method: 'user.get',
 				params: { select: SELECT, sort: 'ID', order: 'ASC' },
@@ -49,7 +54,7 @@ export function finder(
 				field === 'EMAIL'
 					? comparableValue('EMAIL', user.EMAIL) === wanted
 					: [user.PERSONAL_MOBILE, user.WORK_PHONE].some(
-							(phone) => comparableValue('PHONE', phone) === wanted,
+							(number) => comparableValue('PHONE', number, phone) === wanted,
 						),
 			);
 			return found.length ? shape(this, itemIndex, found) : { found: false };

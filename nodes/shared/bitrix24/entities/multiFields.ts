@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { comparablePhone, type PhoneOptions } from '../../conversation/phone';
+
 /** The Bitrix24 multi-value fields the node offers friendly inputs for. */
 export type ContactField = 'PHONE' | 'EMAIL';
 
@@ -11,10 +13,13 @@ export interface MultiValue {
 
 export type MultiFieldMode = 'add' | 'replace' | 'remove';
 
-/** A value as Bitrix24 compares it: phones by their digits, emails case-insensitively. */
-export function comparableValue(field: string, value: unknown): string {
+/**
+ * A value as matching compares it: phones in E.164 (national numbers with the default country
+ * given), else by their digits; emails case-insensitively.
+ */
+export function comparableValue(field: string, value: unknown, phone?: PhoneOptions): string {
 	const text = String(value ?? '').trim();
-	if (field === 'PHONE') return text.replace(/[^\d]/g, '');
+	if (field === 'PHONE') return comparablePhone(text, phone);
 	if (field === 'EMAIL') return text.toLowerCase();
 	return text;
 }
@@ -24,10 +29,11 @@ export function valuesToAdd(
 	field: ContactField,
 	wanted: MultiValue[],
 	current: IDataObject[] = [],
+	phone?: PhoneOptions,
 ): MultiValue[] {
-	const known = new Set(current.map((entry) => comparableValue(field, entry.VALUE)));
+	const known = new Set(current.map((entry) => comparableValue(field, entry.VALUE, phone)));
 	return wanted.filter((entry) => {
-		const value = comparableValue(field, entry.VALUE);
+		const value = comparableValue(field, entry.VALUE, phone);
 		if (known.has(value)) return false;
 		known.add(value);
 		return true;
@@ -44,17 +50,18 @@ export function multiFieldUpdate(
 	mode: MultiFieldMode,
 	wanted: MultiValue[],
 	current: IDataObject[] = [],
+	phone?: PhoneOptions,
 ): IDataObject[] {
-	if (mode === 'add') return valuesToAdd(field, wanted, current) as unknown as IDataObject[];
+	if (mode === 'add') return valuesToAdd(field, wanted, current, phone) as unknown as IDataObject[];
 	if (mode === 'replace') {
 		return [
 			...current.map((entry) => ({ ID: entry.ID, DELETE: 'Y' })),
 			...(wanted as unknown as IDataObject[]),
 		];
 	}
-	const removing = new Set(wanted.map((entry) => comparableValue(field, entry.VALUE)));
+	const removing = new Set(wanted.map((entry) => comparableValue(field, entry.VALUE, phone)));
 	return current
-		.filter((entry) => removing.has(comparableValue(field, entry.VALUE)))
+		.filter((entry) => removing.has(comparableValue(field, entry.VALUE, phone)))
 		.map((entry) => ({ ID: entry.ID, DELETE: 'Y' }));
 }
 

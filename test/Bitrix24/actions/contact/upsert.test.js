@@ -77,6 +77,61 @@ describe('Contact → Upsert', () => {
 		expect(portal.contacts()[0].NAME).toBe('Alan T.');
 	});
 
+	it('matches a national number by its E.164 form, and saves new numbers in E.164', async () => {
+		portal.seedContacts(1, () => ({
+			NAME: 'Klaus',
+			PHONE: [{ VALUE: '+49 151 1234-5678', VALUE_TYPE: 'WORK' }],
+		}));
+		const { output, error } = await runBitrix24(portal, {
+			items: [
+				{ phone: '0151 12345678', name: 'Klaus W.' },
+				{ phone: '0170 7654321', name: 'Jana' },
+				{ phone: '+49 170 7654321', name: 'Jana K.' },
+			],
+			parameters: upsert({
+				matchBy: 'PHONE',
+				matchValue: '={{ $json.phone }}',
+				defaultCountryCode: '49',
+				phones: {},
+				upsertFields: {},
+			}),
+		});
+		expect(error).toBeUndefined();
+		const [klaus, jana] = portal.contacts();
+		expect(output.map((item) => item.json)).toEqual([
+			{ id: Number(klaus.ID), created: false, updated: true },
+			{ id: Number(jana.ID), created: true, updated: false },
+			{ id: Number(jana.ID), created: false, updated: true },
+		]);
+		expect(portal.contacts()).toHaveLength(2);
+		expect(klaus.PHONE.map((phone) => phone.VALUE)).toEqual(['+49 151 1234-5678']);
+		expect(jana).toMatchObject({ NAME: 'Jana K.' });
+		expect(jana.PHONE.map((phone) => phone.VALUE)).toEqual(['+491707654321']);
+		// The duplicate search is asked for both forms: records keep phones as people typed them.
+		const [lookUps] = portal.log.map((entry) => Object.values(entry.params.cmd ?? {}));
+		expect(lookUps.map((command) => decodeURIComponent(command.replace(/\+/g, ' ')))).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/values\[0\]=\+4915112345678&values\[1\]=0151 12345678/),
+			]),
+		);
+	});
+
+	it('names a Default Country Code that is no calling code', async () => {
+		const { output } = await runBitrix24(portal, {
+			items: [{ phone: '0151 12345678' }],
+			parameters: upsert({
+				matchBy: 'PHONE',
+				matchValue: '={{ $json.phone }}',
+				defaultCountryCode: 'Germany',
+				phones: {},
+				upsertFields: {},
+			}),
+			continueOnFail: true,
+		});
+		expect(output[0].json.error).toBe('"Germany" is not a country calling code');
+		expect(restRequests(portal)).toBe(0);
+	});
+
 	it('never creates duplicates when several items of one run carry the same email', async () => {
 		const items = [
 			{ email: 'grace@example.com', name: 'Grace', phone: '+1 555 0001', position: 'A' },

@@ -42,6 +42,31 @@ describe('Duplicate Search → Find by Email or Phone', () => {
 		]);
 	});
 
+	it('finds a national number with the Default Country Code, in E.164 and as written', async () => {
+		portal.seedContacts(2, (i) => ({
+			NAME: ['Klaus', 'Jana'][i],
+			PHONE: [{ VALUE: ['+49 151 12345678', '0170 7654321'][i], VALUE_TYPE: 'WORK' }],
+		}));
+		const [, klaus, jana] = portal.contacts();
+		const { output, error } = await runBitrix24(portal, {
+			items: [{ values: '0151/12345678' }, { values: '0170 7654321' }, { values: '0151 12345678' }],
+			parameters: {
+				resource: 'duplicate',
+				operation: 'find',
+				type: 'PHONE',
+				values: '={{ $json.values }}',
+				defaultCountryCode: '={{ $itemIndex < 2 ? "49" : "" }}',
+				entityTypes: ['CONTACT'],
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.contact)).toEqual([
+			[Number(klaus.ID)],
+			[Number(jana.ID)],
+			[],
+		]);
+	});
+
 	it('limits the search to chosen record types and rejects more than 20 values', async () => {
 		const { output } = await runBitrix24(portal, {
 			items: [

@@ -65,6 +65,27 @@ describe('User → Get, Get Current, Get Many, Find by Email, Find by Phone', ()
 		expect(byPhone.output.map((item) => item.json.email)).toEqual(['person12@example.com']);
 	});
 
+	it('finds a user by a national number with the Default Country Code', async () => {
+		portal.seedUsers(1, () => ({
+			NAME: 'Klaus',
+			EMAIL: 'klaus@example.com',
+			WORK_PHONE: '+49 30 1234567',
+		}));
+		const { output } = await runBitrix24(portal, {
+			items: [{ country: '49' }, { country: '' }],
+			parameters: {
+				resource: 'user',
+				operation: 'findByPhone',
+				lookFor: '030 1234567',
+				defaultCountryCode: '={{ $json.country }}',
+			},
+		});
+		expect(output.map((item) => item.json.email ?? item.json.found)).toEqual([
+			'klaus@example.com',
+			false,
+		]);
+	});
+
 	it('searches users by words', async () => {
 		const { output } = await runBitrix24(portal, {
 			parameters: {
