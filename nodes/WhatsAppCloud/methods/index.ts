@@ -1,0 +1,3 @@
+import { searchTemplates } from './listSearch';
+
+export const listSearch = { searchTemplates };
