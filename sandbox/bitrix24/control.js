@@ -30,10 +30,21 @@
  * POST /_sandbox/events/flush                waits for queued deliveries → {ok, deliveries}
  * GET  /_sandbox/events/log                  delivery attempts
  * POST /_sandbox/events/log/clear
+ *
+ * Open Lines (sandbox/bitrix24/openlines/api.js):
+ * GET  /_sandbox/openlines                   → {lines, connectors, chats, messages, statusReports}
+ * POST /_sandbox/openlines/lines             body: {name?, active?, crm?, queue?} → the line
+ * POST /_sandbox/openlines/lines/delete      body: {id} → {deleted}
+ * POST /_sandbox/openlines/reply             body: {chatId, text?, files?: [{name, content (base64),
+ *                                            mimeType?}], userId?} → {messageId, chatId, queued}
+ * POST /_sandbox/openlines/edit              body: {messageId, text} → {messageId, queued}
+ * POST /_sandbox/openlines/delete            body: {messageId} → {messageId, queued}
+ * POST /_sandbox/openlines/finish            body: {chatId, userId?} → {queued}
  */
 
 const { sendPlainJson } = require('./envelope');
 const { parseJsonBody } = require('./request');
+const { CONTROL_ROUTES: OPEN_LINES_ROUTES } = require('./openlines/api');
 
 /** @param {Record<string, unknown>} template */
 function fieldsFromTemplate(template) {
@@ -112,6 +123,7 @@ const ROUTES = {
 		code: sb.issueAuthorizationCode({ userId: body.userId }),
 	}),
 	...EVENT_ROUTES,
+	...OPEN_LINES_ROUTES,
 };
 
 /**

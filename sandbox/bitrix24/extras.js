@@ -1,7 +1,9 @@
 'use strict';
 
+const { createOpenLines } = require('./openlines/state');
+
 /**
- * In-memory data of the non-CRM areas (tasks, calendar, messenger, disk). Plain Maps/arrays with
+ * In-memory data of the non-CRM areas (tasks, calendar, messenger, disk, Open Lines). Plain Maps/arrays with
  * their own ID counters; `sb.reset()` replaces the whole object.
  */
 function createExtras() {
@@ -27,7 +29,11 @@ function createExtras() {
 			files: new Map(),
 			/** @type {Map<string, number>} download token → file ID */
 			tokens: new Map(),
+			/** @type {Map<string, number>} public link code (`/~code`) → file ID */
+			links: new Map(),
 		},
+		/** Open Lines: lines, connectors, chats (sandbox/bitrix24/openlines/) */
+		openLines: createOpenLines(),
 		/** @type {Map<string, number>} */
 		seq: new Map(),
 	};

@@ -49,8 +49,20 @@ const { createHttpServer } = require('./server');
 const { sleep } = require('./rest');
 const { EventHub } = require('./events/hub');
 const { scopeRequests } = require('./events/response-gate');
+const { OpenLinesDesk } = require('./openlines/api');
 
-const DEFAULT_SCOPES = ['crm', 'user', 'department', 'task', 'calendar', 'im', 'disk', 'placement'];
+const DEFAULT_SCOPES = [
+	'crm',
+	'user',
+	'department',
+	'task',
+	'calendar',
+	'im',
+	'disk',
+	'placement',
+	'imopenlines',
+	'imconnector',
+];
 
 /**
  * @typedef {object} SandboxOptions
@@ -182,6 +194,8 @@ class Sandbox {
 		this.url = null;
 		/** @type {import('node:http').Server|null} */
 		this.server = null;
+		/** Open Lines from the portal's side: lines, chats, operators' answers (openlines/api.js). */
+		this.openLines = new OpenLinesDesk(this);
 	}
 
 	/** Fault injection: `sb.faults.add(fault)`, `sb.faults.clear()`, `sb.faults.list()`. */

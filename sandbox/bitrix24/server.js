@@ -2,7 +2,8 @@
 
 /**
  * The HTTP server: reads the body and routes to the REST handler (`/rest/…`), the OAuth token
- * endpoint (`/oauth/token/`) or the control API (`/_sandbox/…`).
+ * endpoint (`/oauth/token/`), Disk downloads and public links (`/~code`) or the control API
+ * (`/_sandbox/…`).
  */
 
 const http = require('node:http');
@@ -10,7 +11,7 @@ const { handleRest } = require('./rest');
 const { handleTokenEndpoint } = require('./token-endpoint');
 const { handleControl } = require('./control');
 const { sendPlainJson } = require('./envelope');
-const { download } = require('./methods/disk');
+const { download, publicLink } = require('./methods/disk');
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -52,6 +53,12 @@ async function route(sandbox, req, res) {
 	}
 	if (pathname === '/rest/download.json' || pathname === '/rest/download.json/') {
 		const out = download(sandbox.state, query);
+		res.writeHead(out.status, out.headers);
+		res.end(req.method === 'HEAD' ? undefined : out.body);
+		return;
+	}
+	if (pathname.startsWith('/~')) {
+		const out = publicLink(sandbox.state, decodeURIComponent(pathname.slice(2)));
 		res.writeHead(out.status, out.headers);
 		res.end(req.method === 'HEAD' ? undefined : out.body);
 		return;

@@ -3,9 +3,11 @@
 /**
  * Disk (a small part): `disk.storage.getlist`, `disk.folder.getchildren`, `disk.folder.uploadfile`,
  * `disk.folder.addsubfolder`, `disk.storage.uploadfile` (into the storage's root folder),
- * `disk.file.get`, `disk.file.delete`. Storages: 1 = the common drive, then one per portal user
- * (created on first disk call). `DOWNLOAD_URL` is `${sb.url}/rest/download.json?token=…`, served by
- * the sandbox itself (see server.js); the token is random per file and carries no credentials.
+ * `disk.file.get`, `disk.file.delete`, `disk.storage.getforapp` (an application's own storage,
+ * created on first call) and `disk.file.getexternallink` (a public link, `${sb.url}/~code`).
+ * Storages: 1 = the common drive, then one per portal user (created on first disk call).
+ * `DOWNLOAD_URL` is `${sb.url}/rest/download.json?token=…`, served by the sandbox itself (see
+ * server.js); the token is random per file and carries no credentials.
  */
 
 const crypto = require('node:crypto');
@@ -21,34 +23,38 @@ const noId = () =>
 		argument: 'id',
 	});
 
+/** Adds a storage with its root folder. @param {import('../index').SandboxState} state */
+function makeStorage(state, name, entityType, entityId) {
+	const disk = state.extras.disk;
+	const id = nextId(state.extras, 'storage');
+	const root = nextId(state.extras, 'diskObject');
+	const now = state.clock.now();
+	disk.folders.set(root, {
+		ID: root,
+		NAME: name,
+		STORAGE_ID: id,
+		PARENT_ID: null,
+		CREATED_BY: 1,
+		CREATE_TIME: now,
+		UPDATE_TIME: now,
+		ROOT: true,
+	});
+	disk.storages.set(id, {
+		ID: id,
+		NAME: name,
+		CODE: null,
+		MODULE_ID: 'disk',
+		ENTITY_TYPE: entityType,
+		ENTITY_ID: entityId,
+		ROOT_OBJECT_ID: root,
+	});
+}
+
 /** Creates the common storage and one per user (idempotent). @param {import('../index').SandboxState} state */
 function ensureDisk(state) {
 	const disk = state.extras.disk;
 	if (!disk.storages) disk.storages = new Map();
-	const make = (name, entityType, entityId) => {
-		const id = nextId(state.extras, 'storage');
-		const root = nextId(state.extras, 'diskObject');
-		const now = state.clock.now();
-		disk.folders.set(root, {
-			ID: root,
-			NAME: name,
-			STORAGE_ID: id,
-			PARENT_ID: null,
-			CREATED_BY: 1,
-			CREATE_TIME: now,
-			UPDATE_TIME: now,
-			ROOT: true,
-		});
-		disk.storages.set(id, {
-			ID: id,
-			NAME: name,
-			CODE: null,
-			MODULE_ID: 'disk',
-			ENTITY_TYPE: entityType,
-			ENTITY_ID: entityId,
-			ROOT_OBJECT_ID: root,
-		});
-	};
+	const make = (name, entityType, entityId) => makeStorage(state, name, entityType, entityId);
 	if (!disk.storages.size) make('Shared drive', 'common', 'shared_files_s1');
 	for (const u of state.users) {
 		const has = [...disk.storages.values()].some(
@@ -333,6 +339,40 @@ function register(registry) {
 	);
 
 	registry.register(
+		'disk.storage.getforapp',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			if (!ctx.auth.clientId)
+				throw new RestError('ACCESS_DENIED', 'Access denied! Application context required');
+			const clientId = ctx.auth.clientId;
+			let storage = [...disk.storages.values()].find(
+				(s) => s.ENTITY_TYPE === 'restapp' && s.ENTITY_ID === clientId,
+			);
+			if (!storage) {
+				makeStorage(ctx.state, `app ${clientId}`, 'restapp', clientId);
+				storage = [...disk.storages.values()].pop();
+			}
+			return publicStorage(storage);
+		},
+		opts,
+	);
+
+	registry.register(
+		'disk.file.getexternallink',
+		(params, ctx) => {
+			const disk = ensureDisk(ctx.state);
+			const file = fileOf(params, ctx);
+			let code = [...disk.links].find(([, id]) => id === file.ID)?.[0];
+			if (!code) {
+				code = crypto.randomBytes(6).toString('base64url');
+				disk.links.set(code, file.ID);
+			}
+			return `${ctx.state.baseUrl || ''}/~${code}`;
+		},
+		opts,
+	);
+
+	registry.register(
 		'disk.file.get',
 		(params, ctx) => {
 			return publicFile(fileOf(params, ctx), ctx.state);
@@ -354,6 +394,16 @@ function register(registry) {
 }
 
 /**
+ * GET /~code → the bytes of the file a public link (disk.file.getExternalLink) points to, to
+ * anyone; 404 for an unknown code.
+ * @param {import('../index').SandboxState} state @param {string} code
+ */
+function publicLink(state, code) {
+	const id = state.extras.disk.links.get(code);
+	return fileResponse(id === undefined ? null : state.extras.disk.files.get(id));
+}
+
+/**
  * GET /rest/download.json?token=… → the file bytes (404 JSON for an unknown token).
  * @param {import('../index').SandboxState} state @param {string} query
  * @returns {{status: number, headers: Record<string, string>, body: Buffer}}
@@ -361,7 +411,11 @@ function register(registry) {
 function download(state, query) {
 	const token = new URLSearchParams(query).get('token') || '';
 	const id = state.extras.disk.tokens.get(token);
-	const file = id === undefined ? null : state.extras.disk.files.get(id);
+	return fileResponse(id === undefined ? null : state.extras.disk.files.get(id));
+}
+
+/** A file as a download answer, or 404 JSON. */
+function fileResponse(file) {
 	if (!file) {
 		return {
 			status: 404,
@@ -383,4 +437,4 @@ function download(state, query) {
 	};
 }
 
-module.exports = { register, download };
+module.exports = { register, download, publicLink };

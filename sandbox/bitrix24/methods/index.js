@@ -28,6 +28,8 @@ const MODULES = [
 	require('./calendar'),
 	require('./im'),
 	require('./disk'),
+	require('./imconnector'),
+	require('./imopenlines'),
 ];
 
 function createRegistry() {

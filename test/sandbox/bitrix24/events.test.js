@@ -1,43 +1,6 @@
 'use strict';
 
-const http = require('node:http');
-const { startSandbox, call, fakeClock } = require('./helpers');
-const { parseStr } = require('../../../sandbox/bitrix24/php-query');
-
-/**
- * A local event handler: records every POST (raw body and parsed form); answers 500 under
- * /fail, never answers under /hang, 200 otherwise.
- */
-async function startHandlerServer({ onRequest = () => {} } = {}) {
-	/** @type {Array<{path: string, headers: http.IncomingHttpHeaders, body: string, form: any, at: number}>} */
-	const received = [];
-	const server = http.createServer((req, res) => {
-		let body = '';
-		req.setEncoding('latin1');
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			received.push({
-				path: req.url || '',
-				headers: req.headers,
-				body,
-				form: parseStr(body),
-				at: Date.now(),
-			});
-			onRequest();
-			if (req.url === '/hang') return;
-			res.writeHead(req.url === '/fail' ? 500 : 200);
-			res.end('ok');
-		});
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const url = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}`;
-	const stop = () =>
-		new Promise((resolve) => {
-			server.close(() => resolve(undefined));
-			server.closeAllConnections();
-		});
-	return { url, received, stop };
-}
+const { startSandbox, call, fakeClock, startHandlerServer } = require('./helpers');
 
 const enc = (s) => encodeURIComponent(s);
 
@@ -235,7 +198,7 @@ describe('sandbox events: event.bind/unbind/get and delivery', () => {
 				`${enc('auth[access_token]')}=${token}`,
 				`${enc('auth[expires]')}=${ts + 3600}`,
 				`${enc('auth[expires_in]')}=3600`,
-				`${enc('auth[scope]')}=${enc('crm,user,department,task,calendar,im,disk,placement')}`,
+				`${enc('auth[scope]')}=${enc('crm,user,department,task,calendar,im,disk,placement,imopenlines,imconnector')}`,
 				`${enc('auth[domain]')}=${enc(host)}`,
 				`${enc('auth[server_endpoint]')}=${enc(`${sb.url}/rest/`)}`,
 				`${enc('auth[status]')}=L`,

@@ -2,8 +2,9 @@
 
 /** Shared helpers of the sandbox tests: start/stop a sandbox and call it over real HTTP. */
 
+const http = require('node:http');
 const { createSandbox } = require('../../../sandbox/bitrix24');
-const { httpBuildQuery } = require('../../../sandbox/bitrix24/php-query');
+const { httpBuildQuery, parseStr } = require('../../../sandbox/bitrix24/php-query');
 
 /**
  * Creates and starts a sandbox; the leaky bucket is off unless asked for.
@@ -56,4 +57,39 @@ function fakeClock(startMs = Date.UTC(2026, 4, 14, 7, 26, 32)) {
 	return clock;
 }
 
-module.exports = { startSandbox, call, fakeClock, httpBuildQuery };
+/**
+ * A local event handler: records every POST (raw body and parsed form); answers 500 under
+ * /fail, never answers under /hang, 200 otherwise.
+ */
+async function startHandlerServer({ onRequest = () => {} } = {}) {
+	/** @type {Array<{path: string, headers: http.IncomingHttpHeaders, body: string, form: any, at: number}>} */
+	const received = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.setEncoding('latin1');
+		req.on('data', (c) => (body += c));
+		req.on('end', () => {
+			received.push({
+				path: req.url || '',
+				headers: req.headers,
+				body,
+				form: parseStr(body),
+				at: Date.now(),
+			});
+			onRequest();
+			if (req.url === '/hang') return;
+			res.writeHead(req.url === '/fail' ? 500 : 200);
+			res.end('ok');
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const url = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}`;
+	const stop = () =>
+		new Promise((resolve) => {
+			server.close(() => resolve(undefined));
+			server.closeAllConnections();
+		});
+	return { url, received, stop };
+}
+
+module.exports = { startSandbox, call, fakeClock, httpBuildQuery, startHandlerServer };
