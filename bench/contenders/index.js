@@ -9,6 +9,7 @@ const LOADERS = {
 	'n8n-nodes-bitrix24': () => require('./n8n-node'),
 	b24jssdk: () => require('./b24jssdk'),
 	'2bad-bitrix': () => require('./2bad-bitrix'),
+	'chained-batch': () => require('./chained-batch'),
 	'http-unpaced': () => require('./http-request').httpRequestContender(false),
 	'http-paced': () => require('./http-request').httpRequestContender(true),
 };

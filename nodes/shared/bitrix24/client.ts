@@ -19,6 +19,7 @@ import {
 	commandError,
 	downloadFile,
 	exportAll,
+	isReadMethod,
 	listByOffset,
 	openSession,
 	remainingPages,
@@ -51,9 +52,21 @@ export class Bitrix24Client {
 		return await apiBatch(this.session, commands, options);
 	}
 
-	/** Item-level batching: one call per input item, 50 per request, results mapped back. */
-	async items(calls: ItemCall[], options?: { stopOnFailure?: boolean }): Promise<ItemResult[]> {
+	/**
+	 * Item-level batching: one call per input item, 50 per request, results mapped back. The
+	 * calls may be produced while earlier requests are out (an async iterable): the next request
+	 * is prepared while the rate limit holds the current one.
+	 */
+	async items(
+		calls: Iterable<ItemCall> | AsyncIterable<ItemCall>,
+		options?: { stopOnFailure?: boolean },
+	): Promise<ItemResult[]> {
 		return await runItemCalls(this.session, calls, options);
+	}
+
+	/** Whether a REST method only reads (and may be repeated, or sent beside others). */
+	isRead(method: string): boolean {
+		return isReadMethod(method);
 	}
 
 	/** Every row of a list in a custom order: `next` paging, then the rest 50 pages per batch. */

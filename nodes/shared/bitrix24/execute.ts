@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Bitrix24Client } from './client';
+import { checkingContext, EvaluatedParameters } from './itemCheck';
 import type { ItemCall, ItemResult } from './transport';
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -128,21 +129,118 @@ export async function readEachItem(
 	return read;
 }
 
+/** The call one item makes (or nothing to send), built from its parameters read through `ctx`. */
+export type BuildCall = (
+	itemIndex: number,
+	ctx: IExecuteFunctions,
+) => Omit<ItemCall, 'itemIndex'> | undefined | Promise<Omit<ItemCall, 'itemIndex'> | undefined>;
+
 /**
- * The standard shape of an operation: one REST call per input item, built from its parameters,
- * sent 50 per batch, each result shaped into output JSON.
+ * How long the preparation of items may hold the event loop before it lets the requests already
+ * out go on (their answers, the rate limit's timers).
+ */
+const PREPARE_SLICE_MS = 10;
+
+/**
+ * Checks every item before anything is written, without "Continue On Fail": each item is built
+ * with a checking context (itemCheck.ts), so the operation's own checks run on every item while
+ * only expressions other than plain `$json` references are evaluated (and kept for the real
+ * build). The first item that fails stops the node. A job whose calls only read skips this:
+ * a read that is sent before a later item fails changes nothing.
+ */
+async function checkEachItem(
+	ctx: IExecuteFunctions,
+	client: Bitrix24Client,
+	count: number,
+	build: BuildCall,
+	evaluated: EvaluatedParameters,
+): Promise<void> {
+	let kind: 'unknown' | 'writes' = 'unknown';
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		let call: Omit<ItemCall, 'itemIndex'> | undefined;
+		try {
+			call = await build(itemIndex, checkingContext(ctx, itemIndex, evaluated));
+		} catch (error) {
+			throw asItemError(ctx, error, itemIndex);
+		}
+		if (call && kind === 'unknown') {
+			if (client.isRead(call.method)) {
+				for (let index = 0; index <= itemIndex; index++) evaluated.forget(index);
+				return;
+			}
+			kind = 'writes';
+		}
+	}
+}
+
+/**
+ * Builds each item's call and sends them 50 per batch request while the next ones are built: the
+ * first request goes out once the first 50 items are ready, and the items of the next request
+ * are prepared while the rate limit holds the current one. Without "Continue On Fail" every item
+ * of a write is checked first (checkEachItem), nothing more is sent after the first failure,
+ * and an item that fails anyway stops the node. One outcome per item, in input order
+ * (`undefined`: nothing to send for that item).
+ */
+export async function streamItemCalls(
+	this: IExecuteFunctions,
+	client: Bitrix24Client,
+	count: number,
+	build: BuildCall,
+	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
+): Promise<Array<ItemOutcome | undefined>> {
+	const outcomes: Array<ItemOutcome | undefined> = new Array(count);
+	const stopOnFailure = !this.continueOnFail();
+	const evaluated = new EvaluatedParameters();
+	if (stopOnFailure) await checkEachItem(this, client, count, build, evaluated);
+
+	const calls = async function* (ctx: IExecuteFunctions): AsyncGenerator<ItemCall> {
+		let sliceStart = Date.now();
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			let call: Omit<ItemCall, 'itemIndex'> | undefined;
+			try {
+				call = await build(itemIndex, evaluated.contextFor(ctx, itemIndex));
+			} catch (error) {
+				const itemError = asItemError(ctx, error, itemIndex);
+				if (stopOnFailure) throw itemError;
+				outcomes[itemIndex] = { ok: false, error: itemError };
+			} finally {
+				evaluated.forget(itemIndex);
+			}
+			if (call) yield { ...call, itemIndex };
+			if (Date.now() - sliceStart >= PREPARE_SLICE_MS) {
+				await sleep(0);
+				sliceStart = Date.now();
+			}
+		}
+	};
+
+	for (const result of await client.items(calls(this), { stopOnFailure })) {
+		if (!result.ok) {
+			outcomes[result.itemIndex] = { ok: false, error: result.error };
+			continue;
+		}
+		try {
+			outcomes[result.itemIndex] = { ok: true, json: shape(result) };
+		} catch (error) {
+			outcomes[result.itemIndex] = { ok: false, error: asItemError(this, error, result.itemIndex) };
+		}
+	}
+	return outcomes;
+}
+
+/**
+ * The standard shape of an operation: one REST call per input item, built from its parameters
+ * (read through the `ctx` given, see streamItemCalls), sent 50 per batch while the next items are
+ * built, each result shaped into output JSON.
  */
 export async function executeItemCalls(
 	this: IExecuteFunctions,
 	client: Bitrix24Client,
 	items: INodeExecutionData[],
-	buildCall: (
-		itemIndex: number,
-	) => Omit<ItemCall, 'itemIndex'> | Promise<Omit<ItemCall, 'itemIndex'>>,
+	buildCall: BuildCall,
 	shape: (result: Extract<ItemResult, { ok: true }>) => IDataObject | IDataObject[],
 ): Promise<INodeExecutionData[]> {
-	const planned = await planEachItem(this, items.length, buildCall);
-	return toOutput(this, await sendPlannedCalls.call(this, client, planned, shape));
+	return toOutput(this, await streamItemCalls.call(this, client, items.length, buildCall, shape));
 }
 
 /** For operations that make their own calls per item (lists). */

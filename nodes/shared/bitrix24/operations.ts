@@ -63,7 +63,7 @@ export function simpleOperation(spec: SimpleOperation) {
 			this,
 			client,
 			items,
-			(itemIndex) => (calls[itemIndex] = spec.call(this, itemIndex)),
+			(itemIndex, ctx) => (calls[itemIndex] = spec.call(ctx, itemIndex)),
 			({ result, itemIndex }) => output(result, calls[itemIndex].params, this, itemIndex),
 		);
 	}

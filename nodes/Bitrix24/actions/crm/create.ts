@@ -42,14 +42,14 @@ export function crmCreate(entity: CrmEntity) {
 			this,
 			client,
 			items,
-			(itemIndex) => {
+			(itemIndex, ctx) => {
 				const fields: IDataObject = {
-					...customFieldsFrom(this, itemIndex),
-					...fieldsFrom(this, 'additionalFields', itemIndex),
-					[entity.primaryField]: this.getNodeParameter(entity.primary.name, itemIndex) as string,
+					...customFieldsFrom(ctx, itemIndex),
+					...fieldsFrom(ctx, 'additionalFields', itemIndex),
+					[entity.primaryField]: ctx.getNodeParameter(entity.primary.name, itemIndex) as string,
 				};
 				for (const field of entity.multiFields) {
-					const values = multiValuesFrom(this, field, itemIndex);
+					const values = multiValuesFrom(ctx, field, itemIndex);
 					if (values.length) fields[field] = values as unknown as IDataObject[];
 				}
 				return { method: `${entity.method}.add`, params: { fields } };

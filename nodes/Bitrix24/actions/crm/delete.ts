@@ -24,8 +24,8 @@ export function crmDelete(entity: CrmEntity) {
 			this,
 			client,
 			items,
-			(itemIndex) => {
-				ids[itemIndex] = recordIdParameter(this, idParameter, itemIndex, entity.label);
+			(itemIndex, ctx) => {
+				ids[itemIndex] = recordIdParameter(ctx, idParameter, itemIndex, entity.label);
 				return { method: `${entity.method}.delete`, params: { id: ids[itemIndex] } };
 			},
 			({ itemIndex }) => ({ id: ids[itemIndex], deleted: true }),

@@ -27,10 +27,10 @@ export function crmGet(entity: CrmEntity) {
 			this,
 			client,
 			items,
-			(itemIndex) => ({
+			(itemIndex, ctx) => ({
 				method: reading.method,
 				params: reading.params({
-					id: recordIdParameter(this, idParameter, itemIndex, entity.label),
+					id: recordIdParameter(ctx, idParameter, itemIndex, entity.label),
 				}),
 			}),
 			({ result, itemIndex }) => {

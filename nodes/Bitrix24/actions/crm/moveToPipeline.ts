@@ -62,12 +62,12 @@ export function dealMoveToPipeline() {
 			this,
 			client,
 			items,
-			(itemIndex) => {
-				const pipeline = Number(String(this.getNodeParameter('pipeline', itemIndex, '')).trim());
+			(itemIndex, ctx) => {
+				const pipeline = Number(String(ctx.getNodeParameter('pipeline', itemIndex, '')).trim());
 				if (!pipelines.has(pipeline)) {
 					throw new NodeOperationError(
-						this.getNode(),
-						`Pipeline "${String(this.getNodeParameter('pipeline', itemIndex))}" does not exist`,
+						ctx.getNode(),
+						`Pipeline "${String(ctx.getNodeParameter('pipeline', itemIndex))}" does not exist`,
 						{
 							itemIndex,
 							description: `Pick the pipeline from the list. Valid IDs: ${[...pipelines.keys()].join(', ')}.`,
@@ -75,13 +75,13 @@ export function dealMoveToPipeline() {
 					);
 				}
 				const fields: IDataObject = { categoryId: pipeline };
-				const wanted = String(this.getNodeParameter('stage', itemIndex, '') ?? '').trim();
-				if (wanted) fields.stageId = stageOf(this, stages, pipeline, wanted, itemIndex).id;
+				const wanted = String(ctx.getNodeParameter('stage', itemIndex, '') ?? '').trim();
+				if (wanted) fields.stageId = stageOf(ctx, stages, pipeline, wanted, itemIndex).id;
 				return {
 					method: 'crm.item.update',
 					params: {
 						entityTypeId: DEAL_ENTITY_TYPE_ID,
-						id: recordIdParameter(this, 'dealId', itemIndex, 'Deal'),
+						id: recordIdParameter(ctx, 'dealId', itemIndex, 'Deal'),
 						fields,
 					},
 				};

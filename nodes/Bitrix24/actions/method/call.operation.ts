@@ -170,9 +170,9 @@ export async function execute(
 			this,
 			client,
 			items,
-			(itemIndex) => ({
-				method: methodName(this, itemIndex),
-				params: parametersOf(this, itemIndex),
+			(itemIndex, ctx) => ({
+				method: methodName(ctx, itemIndex),
+				params: parametersOf(ctx, itemIndex),
 				alone: !batchItems,
 			}),
 			callOutput,

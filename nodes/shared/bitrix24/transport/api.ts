@@ -4,6 +4,7 @@ import type { Command, CommandResult } from './batch';
 import {
 	batchBody,
 	batchIsRead,
+	BATCH_LIMIT,
 	chunk,
 	containsBatchReference,
 	NOT_EXECUTED,
@@ -226,13 +227,20 @@ export type ItemResult =
  * and each result or error is mapped back to its item. Calls marked `alone`, or carrying text that
  * Bitrix24 would take for a batch reference, are sent as single requests. With `stopOnFailure`
  * nothing more is sent after the first failure; items never sent get no result.
+ *
+ * `calls` may be produced while they are sent (an async iterable): the next request's calls are
+ * pulled, that is prepared, while the current request waits for the rate limit and its answer.
+ * A request of writes goes out once the one before it has been answered (order, and nothing sent
+ * after a failure); requests of reads go up to three at a time. A source that throws stops
+ * sending: requests already out are awaited, then the error is passed on.
  */
 export async function runItemCalls(
 	{ ctx, call }: Session,
-	calls: ItemCall[],
+	calls: Iterable<ItemCall> | AsyncIterable<ItemCall>,
 	{ stopOnFailure = false }: { stopOnFailure?: boolean } = {},
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
+	let failed = false;
 	const record = (itemCall: ItemCall, result: CommandResult) => {
 		results.push(
 			result.ok
@@ -249,37 +257,81 @@ export async function runItemCalls(
 						error: commandError(ctx, result, itemCall.itemIndex),
 					},
 		);
-		return result.ok;
+		if (!result.ok) failed = true;
 	};
 
-	let group: ItemCall[] = [];
-	const flush = async (): Promise<boolean> => {
-		const commands = group.map((itemCall, position) => ({ ...itemCall, key: `i${position}` }));
+	const send = async ({ calls: unit, alone }: Unit): Promise<void> => {
+		if (alone) {
+			const [itemCall] = unit;
+			const isRead = isReadMethod(itemCall.method);
+			const outcome = await performCall(call, itemCall.method, itemCall.params, isRead);
+			record(itemCall, toCommandResult(outcome, itemCall.method));
+			return;
+		}
+		const commands = unit.map((itemCall, position) => ({ ...itemCall, key: `i${position}` }));
 		const answers = await sendCommands(call, commands, { stopOnFailure });
-		let allOk = true;
 		commands.forEach((command, position) => {
 			const answer = answers.get(command.key);
-			if (answer) allOk = record(group[position], answer) && allOk;
+			if (answer) record(unit[position], answer);
 		});
-		group = [];
-		return allOk;
 	};
 
-	for (const itemCall of calls) {
-		if (!itemCall.alone && !containsBatchReference(itemCall.params)) {
-			group.push(itemCall);
+	const inFlight = new Set<Promise<void>>();
+	let writes = 0;
+	/** Something other than a Bitrix24 answer went wrong (the execution was cancelled, say). */
+	let thrown: { error: unknown } | undefined;
+	const stop = () => thrown !== undefined || (failed && stopOnFailure);
+	try {
+		for await (const unit of unitsOf(calls)) {
+			if (stop()) break;
+			const reads = unit.calls.every((itemCall) => isReadMethod(itemCall.method));
+			// Writes wait for every request before them; reads for a free lane, and for writes.
+			const busy = () =>
+				reads ? inFlight.size >= PARALLEL_READS || writes > 0 : inFlight.size > 0;
+			while (busy()) await Promise.race(inFlight);
+			if (stop()) break;
+			if (!reads) writes++;
+			const sending: Promise<void> = send(unit)
+				.catch((error: unknown) => {
+					thrown ??= { error };
+				})
+				.finally(() => {
+					inFlight.delete(sending);
+					if (!reads) writes--;
+				});
+			inFlight.add(sending);
+		}
+	} finally {
+		await Promise.all(inFlight);
+	}
+	if (thrown) throw thrown.error;
+	return results.sort((a, b) => a.itemIndex - b.itemIndex);
+}
+
+/** What one request carries: up to 50 calls in a `batch`, or one call sent on its own. */
+interface Unit {
+	calls: ItemCall[];
+	alone: boolean;
+}
+
+/**
+ * Groups calls into requests as they come: a group is handed on when it holds 50 calls, when a
+ * call that must go alone follows it, or when the calls end.
+ */
+async function* unitsOf(calls: Iterable<ItemCall> | AsyncIterable<ItemCall>): AsyncGenerator<Unit> {
+	let group: ItemCall[] = [];
+	for await (const itemCall of calls) {
+		if (itemCall.alone || containsBatchReference(itemCall.params)) {
+			if (group.length > 0) yield { calls: group, alone: false };
+			group = [];
+			yield { calls: [itemCall], alone: true };
 			continue;
 		}
-		if (group.length > 0 && !(await flush()) && stopOnFailure) return results;
-		const outcome = await performCall(
-			call,
-			itemCall.method,
-			itemCall.params,
-			isReadMethod(itemCall.method),
-		);
-		if (!record(itemCall, toCommandResult(outcome, itemCall.method)) && stopOnFailure)
-			return results;
+		group.push(itemCall);
+		if (group.length === BATCH_LIMIT) {
+			yield { calls: group, alone: false };
+			group = [];
+		}
 	}
-	if (group.length > 0) await flush();
-	return results;
+	if (group.length > 0) yield { calls: group, alone: false };
 }

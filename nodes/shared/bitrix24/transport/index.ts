@@ -8,4 +8,5 @@ export type { Envelope } from './envelope';
 export { exportAll, listByOffset, PAGE_SIZE, remainingPages, rowsOf } from './list';
 export type { ListRequest } from './list';
 export { openSession, type Session } from './connection';
+export { isReadMethod } from './caller';
 export { credentialTest } from './credentialTest';

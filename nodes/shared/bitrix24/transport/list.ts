@@ -42,14 +42,83 @@ function withIdSelected(params: IDataObject, idField: string): IDataObject {
  */
 const SECOND_REQUEST_PAGES = 2;
 
+/** Rows one chained request reads at most: 50 pages of 50. */
+const ROWS_PER_REQUEST = BATCH_LIMIT * PAGE_SIZE;
+
 /**
- * How many pages hold the rows between `cursor` and `lastId`, judged by how densely the rows read
- * so far filled their IDs, plus one: the short (or empty) page that shows the table ended.
+ * ID ranges of a large export read side by side. They share the portal's rate limit (each
+ * request waits for the bucket) and each reads in ID order, so the output keeps that order.
  */
-function pagesUntil(lastId: number, cursor: number, start: number, rowsRead: number): number {
-	const ids = lastId - cursor;
-	const density = Math.min(1, rowsRead / Math.max(1, cursor - start));
-	return Math.floor(Math.ceil(ids * density) / PAGE_SIZE) + 1;
+export const EXPORT_LANES = 5;
+
+/** How many pages hold `rows` rows, plus the short (or empty) page that shows they ended. */
+const pagesFor = (rows: number) => Math.floor(Math.ceil(rows) / PAGE_SIZE) + 1;
+
+/** Rows per ID, judged by the rows read so far from `firstId` up to `cursor`. */
+function densityOf(rowsRead: number, firstId: number, cursor: number): number {
+	return Math.min(1, rowsRead / Math.max(1, cursor - firstId + 1));
+}
+
+/** What an export reads with: the request's parameters for pages, ranges and the look-up. */
+interface ExportShape {
+	request: ListRequest;
+	rowIdField: string;
+	/** A page of rows above `from` (a number or a `$result` reference), up to `to` when given. */
+	pageParams(from: string | number, to?: number): IDataObject;
+	lastIdParams(from: number): IDataObject;
+	reference(page: number): string;
+}
+
+function exportShape(request: ListRequest): ExportShape {
+	const idField = request.idField ?? 'ID';
+	const rowIdField = request.rowIdField ?? idField;
+	const base = withIdSelected(request.params, idField);
+	const filter = { ...((base.filter as IDataObject | undefined) ?? {}) };
+	const cursorKey = `>${idField}`;
+	const upperKey = `<=${idField}`;
+	delete filter[cursorKey];
+	const userUpper = filter[upperKey];
+	const pageParams = (from: string | number, to?: number): IDataObject => {
+		const bounds: IDataObject = { [cursorKey]: from };
+		if (to !== undefined) {
+			const upper = Number(userUpper);
+			bounds[upperKey] = userUpper !== undefined && upper < to ? upper : to;
+		}
+		return { ...base, filter: { ...filter, ...bounds }, order: { [idField]: 'ASC' }, start: -1 };
+	};
+	return {
+		request,
+		rowIdField,
+		pageParams,
+		lastIdParams: (from) => ({
+			...pageParams(from),
+			select: [idField],
+			order: { [idField]: 'DESC' },
+		}),
+		reference: (page) =>
+			`$result[p${page}]${request.rowsKey ? `[${request.rowsKey}]` : ''}[${PAGE_SIZE - 1}][${rowIdField}]`,
+	};
+}
+
+/** The ID of a row the export goes on from; it must lie past `cursor`. */
+function nextCursor(
+	session: Session,
+	shape: ExportShape,
+	row: IDataObject,
+	cursor: number,
+): number {
+	const id = Number(row[shape.rowIdField]);
+	if (!(id > cursor)) {
+		const idField = shape.request.idField ?? 'ID';
+		throw new NodeOperationError(
+			session.ctx.getNode(),
+			`${shape.request.method} returned rows without a usable ${idField}`,
+			{
+				description: `The fast export pages by ${idField}; make sure the field selection includes it.`,
+			},
+		);
+	}
+	return id;
 }
 
 /**
@@ -59,46 +128,49 @@ function pagesUntil(lastId: number, cursor: number, start: number, rowsRead: num
  * and are ignored, so each request asks only for the pages the table seems to have left: first
  * one page; when it is full, two more beside a look-up of the last matching ID (order by ID
  * descending); then as many as the IDs still ahead hold (at most 50, 2,500 rows per request).
+ * When more than one request's worth lies ahead (and all rows are wanted), the IDs up to the
+ * last one are split into ranges of about 2,500 rows, read side by side (exportRanges); the
+ * rows after them are read as before, so rows added meanwhile are found too.
  * A page Bitrix24 refused (rate or method time limit) cannot be resent on its own, its
  * reference would not resolve: the export goes on from the last row read with a plain call,
  * which waits as the limits require.
  */
 export async function exportAll(session: Session, request: ListRequest): Promise<IDataObject[]> {
+	const shape = exportShape(request);
+	const { rowIdField } = shape;
 	const idField = request.idField ?? 'ID';
-	const rowIdField = request.rowIdField ?? idField;
-	const base = withIdSelected(request.params, idField);
-	const filter = { ...((base.filter as IDataObject | undefined) ?? {}) };
-	const cursorKey = `>${idField}`;
-	const start = Number(filter[cursorKey] ?? 0) || 0;
-	delete filter[cursorKey];
+	const start =
+		Number((request.params.filter as IDataObject | undefined)?.[`>${idField}`] ?? 0) || 0;
 
-	const pageParams = (from: string | number): IDataObject => ({
-		...base,
-		filter: { ...filter, [cursorKey]: from },
-		order: { [idField]: 'ASC' },
-		start: -1,
-	});
-	const lastIdParams = (from: number): IDataObject => ({
-		...pageParams(from),
-		select: [idField],
-		order: { [idField]: 'DESC' },
-	});
-	const reference = (page: number) =>
-		`$result[p${page}]${request.rowsKey ? `[${request.rowsKey}]` : ''}[${PAGE_SIZE - 1}][${rowIdField}]`;
-
-	const rows: IDataObject[] = [];
+	let rows: IDataObject[] = [];
 	const limit = request.limit ?? Infinity;
 	let cursor = start;
+	let firstId = start + 1;
 	/** The highest matching ID when last looked up. */
 	let lastId: number | undefined;
 	let pages: number = 1;
 	let refused = false;
 	while (rows.length < limit) {
 		const room = Math.ceil((limit - rows.length) / PAGE_SIZE);
+		if (lastId !== undefined && limit === Infinity && !refused && pages > BATCH_LIMIT) {
+			const density = densityOf(rows.length, firstId, cursor);
+			const ranged = await exportRanges(session, shape, cursor, lastId, density);
+			rows = rows.concat(ranged.rows);
+			if (!ranged.goOnFrom) break;
+			cursor = ranged.goOnFrom.cursor;
+			refused = ranged.goOnFrom.refused;
+			// Past the last ID looked up (rows were added meanwhile): look again.
+			if (!(lastId > cursor)) lastId = undefined;
+			pages =
+				lastId === undefined
+					? SECOND_REQUEST_PAGES
+					: pagesFor((lastId - cursor) * densityOf(rows.length, firstId, cursor));
+			continue;
+		}
 		const wanted: number = refused ? 1 : Math.min(BATCH_LIMIT, room, pages);
 		let pageRows: IDataObject[][];
 		if (wanted === 1) {
-			const envelope = await apiRequest(session, request.method, pageParams(cursor));
+			const envelope = await apiRequest(session, request.method, shape.pageParams(cursor));
 			pageRows = [rowsOf(envelope.result, request.rowsKey)];
 			refused = false;
 		} else {
@@ -108,8 +180,8 @@ export async function exportAll(session: Session, request: ListRequest): Promise
 				session,
 				request,
 				wanted,
-				(page) => pageParams(page === 0 ? from : reference(page - 1)),
-				lookUp ? lastIdParams(from) : undefined,
+				(page) => shape.pageParams(page === 0 ? from : shape.reference(page - 1)),
+				lookUp ? shape.lastIdParams(from) : undefined,
 			);
 			({ pageRows, refused } = chain);
 			if (chain.lastRow) lastId = Number(chain.lastRow[rowIdField]);
@@ -117,31 +189,122 @@ export async function exportAll(session: Session, request: ListRequest): Promise
 		}
 		let ended = false;
 		for (const page of pageRows) {
-			rows.push(...page);
+			for (const row of page) rows.push(row);
 			if (page.length < PAGE_SIZE) {
 				ended = true;
 				break;
 			}
 		}
+		if (rows.length > 0 && cursor === start)
+			firstId = Math.min(firstId, Number(rows[0][rowIdField]) || firstId);
 		if (ended) break;
 		if (pageRows.length === 0) continue;
-		const last = Number(rows[rows.length - 1][rowIdField]);
-		if (!(last > cursor)) {
-			throw new NodeOperationError(
-				session.ctx.getNode(),
-				`${request.method} returned rows without a usable ${idField}`,
-				{
-					description: `The fast export pages by ${idField}; make sure the field selection includes it.`,
-				},
-			);
-		}
-		cursor = last;
+		cursor = nextCursor(session, shape, rows[rows.length - 1], cursor);
 		// Past the last ID looked up (rows were added meanwhile): look again.
 		if (lastId !== undefined && !(lastId > cursor)) lastId = undefined;
 		pages =
-			lastId === undefined ? SECOND_REQUEST_PAGES : pagesUntil(lastId, cursor, start, rows.length);
+			lastId === undefined
+				? SECOND_REQUEST_PAGES
+				: pagesFor((lastId - cursor) * densityOf(rows.length, firstId, cursor));
 	}
-	return rows.slice(0, limit);
+	return rows.length > limit ? rows.slice(0, limit) : rows;
+}
+
+/** One range of IDs, read on its own: rows above `from`, up to `to` (the last range: no end). */
+interface IdRange {
+	from: number;
+	to?: number;
+}
+
+/** What reading a range found: its rows, and where the export goes on when it is not done. */
+interface RangeRead {
+	rows: IDataObject[];
+	/** Set when rows may follow: the last ID read, and whether a refused page stopped it. */
+	goOnFrom?: { cursor: number; refused: boolean };
+}
+
+/**
+ * Reads the IDs above `cursor` as ranges of about 2,500 rows (judged by `density`) side by side,
+ * EXPORT_LANES at a time, up to `lastId` and past it in the last range, so rows added meanwhile
+ * are found. The rows come back in ID order, each once. When the last range was not the end of
+ * the table, or a range stopped at a page Bitrix24 refused, `goOnFrom` says where the caller goes
+ * on (rows of the ranges after a refused one are dropped, to be read again in order).
+ */
+async function exportRanges(
+	session: Session,
+	shape: ExportShape,
+	cursor: number,
+	lastId: number,
+	density: number,
+): Promise<RangeRead> {
+	const width = ROWS_PER_REQUEST / density;
+	const bounded = Math.floor((lastId - cursor) / width);
+	const ranges: IdRange[] = [];
+	for (let index = 0; index <= bounded; index++) {
+		ranges.push({
+			from: cursor + Math.round(index * width),
+			to: index < bounded ? cursor + Math.round((index + 1) * width) : undefined,
+		});
+	}
+	const read: RangeRead[] = new Array(ranges.length);
+	let failure: { error: unknown } | undefined;
+	let next = 0;
+	const lane = async () => {
+		while (next < ranges.length && !failure) {
+			const index = next++;
+			try {
+				read[index] = await readRange(session, shape, ranges[index], lastId, density);
+			} catch (error) {
+				failure ??= { error };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(EXPORT_LANES, ranges.length) }, lane));
+	if (failure) throw failure.error;
+
+	let rows: IDataObject[] = [];
+	for (const { rows: rangeRows, goOnFrom } of read) {
+		rows = rows.concat(rangeRows);
+		if (goOnFrom) return { rows, goOnFrom };
+	}
+	return { rows };
+}
+
+/**
+ * The rows of one ID range, in ID order: chained pages from `from`, as many as the range seems to
+ * hold (at most 50 a request), until a short page or the range's last ID; more requests when a
+ * bounded range holds more rows than judged. The last range (no end) sends one request and says
+ * where to go on when its pages were all full.
+ */
+async function readRange(
+	session: Session,
+	shape: ExportShape,
+	{ from, to }: IdRange,
+	lastId: number,
+	density: number,
+): Promise<RangeRead> {
+	const { request } = shape;
+	const rows: IDataObject[] = [];
+	let cursor = from;
+	for (;;) {
+		const pages = Math.min(BATCH_LIMIT, pagesFor(((to ?? lastId) - cursor) * density));
+		const start = cursor;
+		const chain = await chainedPages(session, request, pages, (page) =>
+			shape.pageParams(page === 0 ? start : shape.reference(page - 1), to),
+		);
+		let ended = false;
+		for (const page of chain.pageRows) {
+			for (const row of page) rows.push(row);
+			if (page.length < PAGE_SIZE) {
+				ended = true;
+				break;
+			}
+		}
+		if (rows.length > 0) cursor = nextCursor(session, shape, rows[rows.length - 1], cursor);
+		if (chain.refused) return { rows, goOnFrom: { cursor, refused: true } };
+		if (ended || (to !== undefined && cursor >= to)) return { rows };
+		if (to === undefined) return { rows, goOnFrom: { cursor, refused: false } };
+	}
 }
 
 interface ChainedPages {
