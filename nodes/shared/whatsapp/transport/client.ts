@@ -118,7 +118,43 @@ export class GraphClient {
 		private readonly ctx: GraphContext,
 		readonly settings: GraphSettings,
 		private readonly runtime: Runtime = realRuntime,
+		/** `{app-id}|{app-secret}`, for the app's own edges (webhook subscriptions); never output. */
+		private readonly appToken?: string,
 	) {}
+
+	/**
+	 * A request on the app's own edges (`/{app-id}/subscriptions`), which take the app access
+	 * token instead of the system user's. Not repeated unless Meta refused it.
+	 */
+	async appRequest(
+		method: 'GET' | 'POST' | 'DELETE',
+		params: IDataObject,
+		action: string,
+	): Promise<IDataObject> {
+		if (!this.appToken) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				'The credential has no App ID or App Secret',
+				{
+					description:
+						"Setting the app's callback URL needs the app's ID and secret (App settings → Basic). Fill them in the WhatsApp Cloud API credential, or choose another Webhook Setup.",
+				},
+			);
+		}
+		const path = `${this.settings.appId}/subscriptions`;
+		const withToken = { ...params, access_token: this.appToken };
+		const { body } = await this.run(
+			{ method, path, kind: method === 'GET' ? 'read' : 'write', action },
+			{
+				method,
+				url: this.url(path),
+				...(method === 'POST' ? { body: withToken } : { qs: withToken }),
+				json: true,
+			},
+			false,
+		);
+		return (body ?? {}) as IDataObject;
+	}
 
 	/** A Graph API request; the parsed JSON answer. */
 	async request(request: GraphRequest): Promise<IDataObject> {
@@ -266,12 +302,13 @@ export class GraphClient {
 	private async run(
 		request: GraphRequest,
 		options: IHttpRequestOptions,
+		authenticated = true,
 	): Promise<{ body: unknown; headers: IDataObject }> {
 		let waitedMs = 0;
 		let attempt = 0;
 		for (;;) {
 			if (request.kind === 'send') await this.pace(request.recipient);
-			const exchange = await this.exchange(options);
+			const exchange = await this.exchange(options, authenticated);
 			attempt++;
 			if (exchange.kind === 'network') {
 				const neverSent = NEVER_CONNECTED.has(exchange.code);
@@ -350,7 +387,7 @@ export class GraphClient {
 		return ms;
 	}
 
-	private async exchange(options: IHttpRequestOptions): Promise<Exchange> {
+	private async exchange(options: IHttpRequestOptions, authenticated: boolean): Promise<Exchange> {
 		const full: IHttpRequestOptions = {
 			...options,
 			returnFullResponse: true,
@@ -359,11 +396,15 @@ export class GraphClient {
 			headers: { Accept: 'application/json', ...(options.headers ?? {}) },
 		};
 		try {
-			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				CREDENTIAL_TYPE,
-				full,
-			)) as IN8nHttpFullResponse;
+			const response = (
+				authenticated
+					? await this.ctx.helpers.httpRequestWithAuthentication.call(
+							this.ctx,
+							CREDENTIAL_TYPE,
+							full,
+						)
+					: await this.ctx.helpers.httpRequest(full)
+			) as IN8nHttpFullResponse;
 			return {
 				kind: 'answer',
 				status: response.statusCode ?? 200,
@@ -372,7 +413,16 @@ export class GraphClient {
 			};
 		} catch (error) {
 			const exchange = exchangeFromError(error);
-			if (!exchange) throw new NodeApiError(this.ctx.getNode(), error as JsonObject);
+			if (!exchange) {
+				// Only the message: the request options (headers, the app token) stay out of the error.
+				throw new NodeApiError(
+					this.ctx.getNode(),
+					{ message: String((error as Error)?.message ?? error) } as JsonObject,
+					{
+						message: `The request to the Graph API failed: ${String((error as Error)?.message ?? error)}`,
+					},
+				);
+			}
 			return exchange;
 		}
 	}
@@ -469,5 +519,8 @@ export async function graphClient(ctx: GraphContext, runtime?: Runtime): Promise
 			},
 		);
 	}
-	return new GraphClient(ctx, read.settings, runtime);
+	const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
+	const appToken =
+		read.settings.appId && appSecret ? `${read.settings.appId}|${appSecret}` : undefined;
+	return new GraphClient(ctx, read.settings, runtime, appToken);
 }
