@@ -18,7 +18,7 @@ export const { description, execute } = itemOperation<GraphClient>({
 	properties: [
 		{
 			displayName:
-				"Takes the input item as a conversation message, as the Bitrix24 Open Lines Trigger outputs an operator's reply: its text and files go to the chat's WhatsApp number. Echoes are skipped.",
+				"Takes the input item as a conversation message, as the Bitrix24 Open Lines Trigger outputs an operator's reply: its text and files go to the customer's WhatsApp number (the message's recipient, else its chat). Echoes are skipped.",
 			name: 'conversationNotice',
 			type: 'notice',
 			default: '',
@@ -123,12 +123,13 @@ export const { description, execute } = itemOperation<GraphClient>({
 			);
 		}
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const to = readRecipient(
-			ctx,
-			itemIndex,
-			message.conversation.chatId,
-			options.defaultCountryCode as string | undefined,
-		);
+		// The customer as their own messages named them; else the chat, which for WhatsApp is their number.
+		const address =
+			message.recipient?.phone ??
+			(message.recipient?.id && /^\+?\d{7,15}$/.test(message.recipient.id)
+				? message.recipient.id
+				: message.conversation.chatId);
+		const to = readRecipient(ctx, itemIndex, address, options.defaultCountryCode as string | undefined);
 		const common: IDataObject = { recipient_type: 'individual', to };
 		if (options.callbackData !== false)
 			common.biz_opaque_callback_data = conversationCallbackData(message);
