@@ -39,11 +39,21 @@ function withBinaries(items, binaries) {
  * @param {{items?: object[], binaries?: Array<Record<string, object>|undefined>, parameters: object,
  *   continueOnFail?: boolean, credentials?: object}} options
  */
-async function runWhatsApp(fake, { items = [{}], binaries, parameters, continueOnFail = false, credentials }) {
+async function runWhatsApp(
+	fake,
+	{ items = [{}], binaries, parameters, continueOnFail = false, credentials },
+) {
 	const creds = credentials ?? whatsappCredentials(fake);
 	const workflow = {
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items } },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'test.items',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items },
+			},
 			{
 				id: 'wa',
 				name: 'WhatsApp Cloud',
@@ -51,7 +61,9 @@ async function runWhatsApp(fake, { items = [{}], binaries, parameters, continueO
 				typeVersion: 1,
 				position: [200, 0],
 				parameters,
-				credentials: { whatsAppCloudApi: { id: creds.whatsAppCloudApi.id, name: creds.whatsAppCloudApi.name } },
+				credentials: {
+					whatsAppCloudApi: { id: creds.whatsAppCloudApi.id, name: creds.whatsAppCloudApi.name },
+				},
 				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 			},
 		],
@@ -64,7 +76,11 @@ async function runWhatsApp(fake, { items = [{}], binaries, parameters, continueO
 		credentials: creds,
 		workflow,
 	});
-	return { output: result.outputOf('WhatsApp Cloud') ?? [], error: result.errorOf('WhatsApp Cloud'), result };
+	return {
+		output: result.outputOf('WhatsApp Cloud') ?? [],
+		error: result.errorOf('WhatsApp Cloud'),
+		result,
+	};
 }
 
 async function callWhatsAppMethod(fake, { parameters, kind, method, ...extra }) {

@@ -6,7 +6,9 @@ const http = require('node:http');
 const { core, workflow: n8n } = require('./n8n-runner/n8n-runtime');
 const { createRuntime, createAdditionalData } = require('./workflow-runner');
 const { whatsappCredentials } = require('./whatsapp');
-const { WhatsAppCloudTrigger } = require('../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node');
+const {
+	WhatsAppCloudTrigger,
+} = require('../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node');
 const { WhatsAppCloudApi } = require('../../credentials/WhatsAppCloudApi.credentials');
 
 const TYPE = 'n8n-nodes-bitrix24.whatsAppCloudTrigger';
@@ -27,7 +29,9 @@ function triggerSetup(fake, { parameters, credentials, webhookBaseUrl }) {
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: parameters ?? {},
-		credentials: { whatsAppCloudApi: { id: creds.whatsAppCloudApi.id, name: creds.whatsAppCloudApi.name } },
+		credentials: {
+			whatsAppCloudApi: { id: creds.whatsAppCloudApi.id, name: creds.whatsAppCloudApi.name },
+		},
 	};
 	const workflow = new n8n.Workflow({
 		id: 'wa-trigger-workflow',
@@ -126,7 +130,13 @@ async function startWhatsAppTrigger(fake, { parameters = {}, credentials } = {})
 				if (!res.headersSent) response.status(500).json({ error: 'failed' });
 			}
 			if (!res.headersSent) response.status(200).json({});
-			received.push({ method: req.method, status: answer.status, answer: answer.body, result, error });
+			received.push({
+				method: req.method,
+				status: answer.status,
+				answer: answer.body,
+				result,
+				error,
+			});
 			done();
 		});
 	});
@@ -135,7 +145,13 @@ async function startWhatsAppTrigger(fake, { parameters = {}, credentials } = {})
 	setup = triggerSetup(fake, { parameters, credentials, webhookBaseUrl: base });
 	const url = `${base}/${WEBHOOK_ID}/webhook`;
 	const hook = async (method) => {
-		const context = new core.HookContext(setup.workflow, setup.node, setup.additionalData, 'trigger', 'activate');
+		const context = new core.HookContext(
+			setup.workflow,
+			setup.node,
+			setup.additionalData,
+			'trigger',
+			'activate',
+		);
 		return await new WhatsAppCloudTrigger().webhookMethods.default[method].call(context);
 	};
 	return {

@@ -46,9 +46,15 @@ describe('messages', () => {
 	test('outside the window free-form messages get 131047 and templates go through', async () => {
 		const refused = await send({ type: 'text', text: { body: 'Hi' } });
 		expect(refused.status).toBe(400);
-		expect(refused.body.error).toMatchObject({ code: 131047, error_data: { messaging_product: 'whatsapp' } });
+		expect(refused.body.error).toMatchObject({
+			code: 131047,
+			error_data: { messaging_product: 'whatsapp' },
+		});
 		expect(refused.body.error.message).toBe('(#131047) Re-engagement message');
-		const template = await send({ type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } });
+		const template = await send({
+			type: 'template',
+			template: { name: 'hello_world', language: { code: 'en_US' } },
+		});
 		expect(template.status).toBe(200);
 		expect(template.body.messages[0].message_status).toBe('accepted');
 		clock.now += 25 * 3600 * 1000;
@@ -58,22 +64,65 @@ describe('messages', () => {
 	});
 
 	test('template parameters are counted per component: 132000 on a mismatch, 132001 for an unknown language', async () => {
-		const template = (components, code = 'en_US') => send({ type: 'template', template: { name: 'order_update', language: { code }, components } });
+		const template = (components, code = 'en_US') =>
+			send({
+				type: 'template',
+				template: { name: 'order_update', language: { code }, components },
+			});
 		const good = [
-			{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/a.jpg' } }] },
-			{ type: 'body', parameters: [{ type: 'text', text: 'Ann' }, { type: 'text', text: 'A-17' }, { type: 'text', text: 'Monday' }] },
+			{
+				type: 'header',
+				parameters: [{ type: 'image', image: { link: 'https://example.com/a.jpg' } }],
+			},
+			{
+				type: 'body',
+				parameters: [
+					{ type: 'text', text: 'Ann' },
+					{ type: 'text', text: 'A-17' },
+					{ type: 'text', text: 'Monday' },
+				],
+			},
 			{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'A-17' }] },
 		];
 		expect((await template(good)).status).toBe(200);
-		const short = await template([good[0], { type: 'body', parameters: [{ type: 'text', text: 'Ann' }] }, good[2]]);
+		const short = await template([
+			good[0],
+			{ type: 'body', parameters: [{ type: 'text', text: 'Ann' }] },
+			good[2],
+		]);
 		expect(short.body.error.code).toBe(132000);
 		expect((await template(good, 'fr')).body.error.code).toBe(132001);
 	});
 
 	test.each([
 		[{ type: 'text', text: { body: 'x'.repeat(4097) } }, 100],
-		[{ type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `b${n}`, title: `B${n}` } })) } } }, 100],
-		[{ type: 'interactive', interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Go', sections: [{ rows: [{ id: 'a', title: 'x'.repeat(25) }] }] } } }, 100],
+		[
+			{
+				type: 'interactive',
+				interactive: {
+					type: 'button',
+					body: { text: 'Pick' },
+					action: {
+						buttons: [1, 2, 3, 4].map((n) => ({
+							type: 'reply',
+							reply: { id: `b${n}`, title: `B${n}` },
+						})),
+					},
+				},
+			},
+			100,
+		],
+		[
+			{
+				type: 'interactive',
+				interactive: {
+					type: 'list',
+					body: { text: 'Pick' },
+					action: { button: 'Go', sections: [{ rows: [{ id: 'a', title: 'x'.repeat(25) }] }] },
+				},
+			},
+			100,
+		],
 		[{ type: 'image', image: { id: '999' } }, 131053],
 		[{ type: 'audio', audio: { link: 'https://example.com/a.ogg', caption: 'x' } }, 100],
 		[{ type: 'audio', audio: { link: 'https://example.com/a.ogg' } }, null],
@@ -93,13 +142,16 @@ describe('messages', () => {
 			typing_indicator: { type: 'text' },
 		});
 		expect(answer.body).toEqual({ success: true });
-		expect(wa.read).toEqual([expect.objectContaining({ messageId: 'wamid.ABC', typingIndicator: { type: 'text' } })]);
+		expect(wa.read).toEqual([
+			expect.objectContaining({ messageId: 'wamid.ABC', typingIndicator: { type: 'text' } }),
+		]);
 	});
 
 	test('the pair rate allows a burst of 45 to one customer, then one every 6 s (131056)', async () => {
 		wa.limits.customerWrote(wa.phoneNumberId, CUSTOMER);
 		const codes = [];
-		for (let i = 0; i < 46; i++) codes.push((await send({ type: 'text', text: { body: `m${i}` } })).body.error?.code ?? 'ok');
+		for (let i = 0; i < 46; i++)
+			codes.push((await send({ type: 'text', text: { body: `m${i}` } })).body.error?.code ?? 'ok');
 		expect(codes.filter((code) => code === 'ok')).toHaveLength(45);
 		expect(codes[45]).toBe(131056);
 		clock.now += 6000;
@@ -111,7 +163,16 @@ describe('messages', () => {
 		for (let i = 0; i < 81; i++) {
 			const to = `49151000${String(i).padStart(5, '0')}`;
 			wa.limits.customerWrote(wa.phoneNumberId, to);
-			codes.push((await graph('POST', `${wa.phoneNumberId}/messages`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'x' } })).body.error?.code ?? 'ok');
+			codes.push(
+				(
+					await graph('POST', `${wa.phoneNumberId}/messages`, {
+						messaging_product: 'whatsapp',
+						to,
+						type: 'text',
+						text: { body: 'x' },
+					})
+				).body.error?.code ?? 'ok',
+			);
 		}
 		expect(codes.slice(0, 80).every((code) => code === 'ok')).toBe(true);
 		expect(codes[80]).toBe(130429);
@@ -120,8 +181,12 @@ describe('messages', () => {
 
 describe('auth and errors', () => {
 	test('missing token 104, wrong token 190, expired token 190 with subcode 463', async () => {
-		expect((await graph('GET', wa.phoneNumberId, undefined, { token: null })).body.error.code).toBe(104);
-		expect((await graph('GET', wa.phoneNumberId, undefined, { token: 'nope' })).body.error.code).toBe(190);
+		expect((await graph('GET', wa.phoneNumberId, undefined, { token: null })).body.error.code).toBe(
+			104,
+		);
+		expect(
+			(await graph('GET', wa.phoneNumberId, undefined, { token: 'nope' })).body.error.code,
+		).toBe(190);
 		wa.expireToken();
 		const expired = await graph('GET', wa.phoneNumberId);
 		expect(expired.status).toBe(401);
@@ -153,27 +218,58 @@ describe('auth and errors', () => {
 describe('media', () => {
 	function multipart(fields, file) {
 		const boundary = 'xyzBOUNDARY';
-		const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${boundary}--\r\n`));
-		return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+		const parts = Object.entries(fields).map(([k, v]) =>
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+		);
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+			),
+			file.data,
+			Buffer.from(`\r\n--${boundary}--\r\n`),
+		);
+		return {
+			payload: Buffer.concat(parts),
+			contentType: `multipart/form-data; boundary=${boundary}`,
+		};
 	}
 
 	test('upload, look up, download with the token, delete', async () => {
 		const data = crypto.randomBytes(3000);
-		const uploaded = await graph('POST', `${wa.phoneNumberId}/media`, multipart({ messaging_product: 'whatsapp', type: 'image/png' }, { name: 'a.png', type: 'image/png', data }), { type: 'multipart' });
+		const uploaded = await graph(
+			'POST',
+			`${wa.phoneNumberId}/media`,
+			multipart(
+				{ messaging_product: 'whatsapp', type: 'image/png' },
+				{ name: 'a.png', type: 'image/png', data },
+			),
+			{ type: 'multipart' },
+		);
 		expect(uploaded.body.id).toMatch(/^\d+$/);
 		const info = await graph('GET', uploaded.body.id);
-		expect(info.body).toMatchObject({ mime_type: 'image/png', file_size: 3000, sha256: crypto.createHash('sha256').update(data).digest('hex') });
+		expect(info.body).toMatchObject({
+			mime_type: 'image/png',
+			file_size: 3000,
+			sha256: crypto.createHash('sha256').update(data).digest('hex'),
+		});
 		expect((await fetch(info.body.url)).status).toBe(404);
-		const download = await fetch(info.body.url, { headers: { authorization: `Bearer ${wa.accessToken}` } });
+		const download = await fetch(info.body.url, {
+			headers: { authorization: `Bearer ${wa.accessToken}` },
+		});
 		expect(Buffer.from(await download.arrayBuffer()).equals(data)).toBe(true);
 		expect((await graph('DELETE', uploaded.body.id)).body).toEqual({ success: true });
 		expect((await graph('GET', uploaded.body.id)).body.error.code).toBe(100);
 	});
 
 	test('a sticker over 500 KB or an empty file is refused with 131053', async () => {
-		const big = multipart({ messaging_product: 'whatsapp', type: 'image/webp' }, { name: 's.webp', type: 'image/webp', data: Buffer.alloc(600 * 1024) });
-		expect((await graph('POST', `${wa.phoneNumberId}/media`, big, { type: 'multipart' })).body.error.code).toBe(131053);
+		const big = multipart(
+			{ messaging_product: 'whatsapp', type: 'image/webp' },
+			{ name: 's.webp', type: 'image/webp', data: Buffer.alloc(600 * 1024) },
+		);
+		expect(
+			(await graph('POST', `${wa.phoneNumberId}/media`, big, { type: 'multipart' })).body.error
+				.code,
+		).toBe(131053);
 	});
 });
 
@@ -182,14 +278,36 @@ describe('templates', () => {
 		const first = await graph('GET', `${wa.wabaId}/message_templates?limit=3&fields=name,language`);
 		expect(first.body.data).toHaveLength(3);
 		expect(first.body.paging.next).toContain('after=');
-		const rest = await graph('GET', `${wa.wabaId}/message_templates?limit=3&fields=name,language&after=${first.body.paging.cursors.after}`);
+		const rest = await graph(
+			'GET',
+			`${wa.wabaId}/message_templates?limit=3&fields=name,language&after=${first.body.paging.cursors.after}`,
+		);
 		expect(rest.body.paging.next).toBeUndefined();
 		expect([...first.body.data, ...rest.body.data]).toHaveLength(4);
-		const created = await graph('POST', `${wa.wabaId}/message_templates`, { name: 'new_one', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}' }] });
+		const created = await graph('POST', `${wa.wabaId}/message_templates`, {
+			name: 'new_one',
+			language: 'en_US',
+			category: 'UTILITY',
+			components: [{ type: 'BODY', text: 'Hi {{1}}' }],
+		});
 		expect(created.body).toMatchObject({ status: 'APPROVED', category: 'UTILITY' });
-		expect((await graph('GET', created.body.id)).body).toMatchObject({ name: 'new_one', language: 'en_US' });
-		expect((await graph('POST', `${wa.wabaId}/message_templates`, { name: 'new_one', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'x' }] })).body.error.code).toBe(100);
-		expect((await graph('DELETE', `${wa.wabaId}/message_templates?name=new_one`)).body).toEqual({ success: true });
+		expect((await graph('GET', created.body.id)).body).toMatchObject({
+			name: 'new_one',
+			language: 'en_US',
+		});
+		expect(
+			(
+				await graph('POST', `${wa.wabaId}/message_templates`, {
+					name: 'new_one',
+					language: 'en_US',
+					category: 'UTILITY',
+					components: [{ type: 'BODY', text: 'x' }],
+				})
+			).body.error.code,
+		).toBe(100);
+		expect((await graph('DELETE', `${wa.wabaId}/message_templates?name=new_one`)).body).toEqual({
+			success: true,
+		});
 	});
 });
 
@@ -205,20 +323,38 @@ describe('webhooks', () => {
 			req.on('data', (c) => chunks.push(c));
 			req.on('end', () => {
 				const url = new URL(req.url, 'http://x');
-				requests.push({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), query: Object.fromEntries(url.searchParams) });
+				requests.push({
+					method: req.method,
+					headers: req.headers,
+					body: Buffer.concat(chunks).toString('utf8'),
+					query: Object.fromEntries(url.searchParams),
+				});
 				if (req.method === 'GET') {
-					res.end(answerChallenge && url.searchParams.get('hub.verify_token') === 'vt' ? url.searchParams.get('hub.challenge') : 'no');
+					res.end(
+						answerChallenge && url.searchParams.get('hub.verify_token') === 'vt'
+							? url.searchParams.get('hub.challenge')
+							: 'no',
+					);
 				} else res.end('ok');
 			});
 		});
 		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	});
-	afterEach(() => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }));
+	afterEach(
+		() =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(resolve);
+			}),
+	);
 	const hookUrl = () => `http://127.0.0.1:${server.address().port}/hook`;
 
 	test("a customer message arrives as Meta's escaped JSON, signed over those bytes", async () => {
 		await wa.setCallback(hookUrl(), 'vt');
-		expect(requests[0]).toMatchObject({ method: 'GET', query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'vt' } });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'vt' },
+		});
 		await wa.receive({ from: CUSTOMER, name: 'Zoë', text: 'Grüße / 👋' });
 		const post = requests[1];
 		expect(post.body).toContain('Zo\\u00eb');
@@ -228,7 +364,9 @@ describe('webhooks', () => {
 		const parsed = JSON.parse(post.body);
 		expect(parsed.entry[0].changes[0].value.messages[0].text.body).toBe('Grüße / 👋');
 		// The same JSON written by JSON.stringify is other bytes: another signature.
-		expect(crypto.createHmac('sha256', wa.appSecret).update(JSON.stringify(parsed)).digest('hex')).not.toBe(expected.slice(7));
+		expect(
+			crypto.createHmac('sha256', wa.appSecret).update(JSON.stringify(parsed)).digest('hex'),
+		).not.toBe(expected.slice(7));
 		expect(metaJson(parsed)).toBe(post.body);
 	});
 
@@ -236,9 +374,14 @@ describe('webhooks', () => {
 		answerChallenge = false;
 		await expect(wa.setCallback(hookUrl(), 'vt')).rejects.toThrow(/verification failed/);
 		answerChallenge = true;
-		const phone = await graph('POST', wa.phoneNumberId, { webhook_configuration: { override_callback_uri: `${hookUrl()}?n=1`, verify_token: 'vt' } });
+		const phone = await graph('POST', wa.phoneNumberId, {
+			webhook_configuration: { override_callback_uri: `${hookUrl()}?n=1`, verify_token: 'vt' },
+		});
 		expect(phone.body).toEqual({ success: true });
-		expect((await graph('GET', `${wa.phoneNumberId}?fields=webhook_configuration`)).body.webhook_configuration).toEqual({ phone_number: `${hookUrl()}?n=1` });
+		expect(
+			(await graph('GET', `${wa.phoneNumberId}?fields=webhook_configuration`)).body
+				.webhook_configuration,
+		).toEqual({ phone_number: `${hookUrl()}?n=1` });
 		await wa.receive({ from: CUSTOMER, text: 'x' });
 		expect(requests.at(-1).query).toEqual({ n: '1' });
 		await wa.receive({ from: CUSTOMER, text: 'y', phoneNumberId: wa.phoneNumbers[1].id });
@@ -251,20 +394,42 @@ describe('webhooks', () => {
 		wa.limits.customerWrote(wa.phoneNumberId, CUSTOMER);
 		await send({ type: 'text', text: { body: 'x' }, biz_opaque_callback_data: 'ref-1' });
 		await wa.idle();
-		const statuses = requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).entry[0].changes[0].value.statuses[0]);
-		expect(statuses.map((s) => [s.status, s.biz_opaque_callback_data])).toEqual([['sent', 'ref-1'], ['delivered', 'ref-1'], ['read', 'ref-1']]);
+		const statuses = requests
+			.filter((r) => r.method === 'POST')
+			.map((r) => JSON.parse(r.body).entry[0].changes[0].value.statuses[0]);
+		expect(statuses.map((s) => [s.status, s.biz_opaque_callback_data])).toEqual([
+			['sent', 'ref-1'],
+			['delivered', 'ref-1'],
+			['read', 'ref-1'],
+		]);
 		wa.setUndeliverable(['4915100000000']);
-		await graph('POST', `${wa.phoneNumberId}/messages`, { messaging_product: 'whatsapp', to: '4915100000000', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } });
+		await graph('POST', `${wa.phoneNumberId}/messages`, {
+			messaging_product: 'whatsapp',
+			to: '4915100000000',
+			type: 'template',
+			template: { name: 'hello_world', language: { code: 'en_US' } },
+		});
 		await wa.idle();
 		const failed = JSON.parse(requests.at(-1).body).entry[0].changes[0].value.statuses[0];
-		expect(failed).toMatchObject({ status: 'failed', errors: [{ code: 131026, title: 'Message undeliverable' }] });
+		expect(failed).toMatchObject({
+			status: 'failed',
+			errors: [{ code: 131026, title: 'Message undeliverable' }],
+		});
 	});
 });
 
 test('control API: info, inbound, messages, reset', async () => {
 	const info = await (await fetch(`${wa.url}/_sandbox/info`)).json();
-	expect(info).toMatchObject({ wabaId: wa.wabaId, credentials: { baseUrl: wa.url, graphApiVersion: 'v25.0' } });
-	const inbound = await (await fetch(`${wa.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: CUSTOMER, text: 'hi' }) })).json();
+	expect(info).toMatchObject({
+		wabaId: wa.wabaId,
+		credentials: { baseUrl: wa.url, graphApiVersion: 'v25.0' },
+	});
+	const inbound = await (
+		await fetch(`${wa.url}/_sandbox/inbound`, {
+			method: 'POST',
+			body: JSON.stringify({ from: CUSTOMER, text: 'hi' }),
+		})
+	).json();
 	expect(inbound.delivery.error).toBe('no callback URL is subscribed');
 	expect(wa.limits.windowOpen(wa.phoneNumberId, CUSTOMER)).toBe(true);
 	await fetch(`${wa.url}/_sandbox/reset`, { method: 'POST' });

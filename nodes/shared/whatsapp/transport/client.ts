@@ -359,7 +359,7 @@ export class GraphClient {
 		const { runtime, settings } = this;
 		const now = runtime.now();
 		const key = `${settings.origin}|${settings.phoneNumberId}`;
-		let delay = throughputBucket(key, settings.throughput, now).reserve(now);
+		let delay = throughputBucket(key, settings.throughput).reserve(now);
 		if (recipient) delay = Math.max(delay, pairBucket(`${key}|${recipient}`, now).reserve(now));
 		if (delay > 0) {
 			this.ctx.logger?.debug(`WhatsApp: pacing, waiting ${delay} ms before the next message`);
@@ -375,7 +375,6 @@ export class GraphClient {
 			if (request.recipient) pairBucket(`${key}|${request.recipient}`, now).drain(now);
 			return 1000 * 4 ** (attempt - 1);
 		}
-		if (retry === 'throughput') throughputBucket(key, this.settings.throughput, now).drain(now);
 		return 1000 * 2 ** (attempt - 1);
 	}
 
@@ -476,13 +475,16 @@ export class GraphClient {
 		exchange: Extract<Exchange, { kind: 'network' }>,
 		neverSent: boolean,
 	): NodeApiError {
-		return new NodeApiError(this.ctx.getNode(), { code: exchange.code } as JsonObject, {
-			message: `Could not ${request.action}: ${neverSent ? 'Meta could not be reached' : 'the connection to Meta broke'} (${exchange.code})`,
-			description: neverSent
-				? "Nothing was sent. Check the network and the credential's Graph API Base URL."
-				: request.kind === 'read'
-					? 'Tried several times. Check the network.'
-					: 'The request had been sent when the connection broke, so Meta may have run it; it was not sent again, so nothing goes out twice. Check (for a message: in the chat, or by its status webhook) before running again.',
+		return new NodeApiError(this.ctx.getNode(), { networkError: exchange.code } as JsonObject, {
+			// The code stays out of the message: n8n would replace a message naming ECONNRESET & co.
+			message: `Could not ${request.action}: ${neverSent ? 'Meta could not be reached' : 'the connection to Meta broke'}`,
+			description: `${
+				neverSent
+					? "Nothing was sent. Check the network and the credential's Graph API Base URL."
+					: request.kind === 'read'
+						? 'Tried several times. Check the network.'
+						: 'The request had been sent when the connection broke, so Meta may have run it; it was not sent again, so nothing goes out twice. Check (for a message: in the chat, or by its status webhook) before running again.'
+			} (${exchange.code})`,
 		});
 	}
 }

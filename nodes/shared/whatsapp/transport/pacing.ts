@@ -51,26 +51,45 @@ export class TokenBucket {
 	idle(now: number): boolean {
 		return this.tokens + (now - this.at) * this.perMs >= this.capacity;
 	}
+}
 
-	resize(capacity: number, perMs: number) {
-		this.capacity = capacity;
-		this.perMs = perMs;
-		this.tokens = Math.min(this.tokens, capacity);
+/**
+ * At most `perSecond` sends in any window of one second (Meta counts messages per second; a
+ * bucket that refills continuously would let more through in some one-second window).
+ * Reservations are queued: each gets the earliest time that keeps the window within the limit.
+ */
+export class SlidingWindow {
+	private scheduled: number[] = [];
+
+	constructor(private perSecond: number) {}
+
+	resize(perSecond: number) {
+		this.perSecond = perSecond;
+	}
+
+	reserve(now: number): number {
+		while (this.scheduled.length && this.scheduled[0] <= now - 1000) this.scheduled.shift();
+		const at =
+			this.scheduled.length < this.perSecond
+				? now
+				: Math.max(now, this.scheduled[this.scheduled.length - this.perSecond] + 1000);
+		this.scheduled.push(at);
+		return at - now;
 	}
 }
 
-const throughputBuckets = new Map<string, TokenBucket>();
+const throughputBuckets = new Map<string, SlidingWindow>();
 const pairBuckets = new Map<string, TokenBucket>();
 
-export function throughputBucket(key: string, perSecond: number, now: number): TokenBucket {
-	let bucket = throughputBuckets.get(key);
-	if (!bucket) {
-		bucket = new TokenBucket(perSecond, perSecond / 1000, now);
-		throughputBuckets.set(key, bucket);
+export function throughputBucket(key: string, perSecond: number): SlidingWindow {
+	let window = throughputBuckets.get(key);
+	if (!window) {
+		window = new SlidingWindow(perSecond);
+		throughputBuckets.set(key, window);
 	} else {
-		bucket.resize(perSecond, perSecond / 1000);
+		window.resize(perSecond);
 	}
-	return bucket;
+	return window;
 }
 
 export function pairBucket(key: string, now: number): TokenBucket {
