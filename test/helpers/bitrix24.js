@@ -133,6 +133,7 @@ function restRequests(sandbox) {
 }
 
 module.exports = {
+	withBinaries,
 	callBitrix24Method,
 	startPortal,
 	credentialsFor,

@@ -5,3 +5,7 @@
  */
 export const BITRIX24_DESCRIPTION =
 	'Work with Bitrix24 CRM, users, tasks, calendar, chats and Disk, and call any Bitrix24 REST method';
+
+/** What the Open Lines node and its trigger do (one text for both, as above). */
+export const OPEN_LINES_DESCRIPTION =
+	'Bridge any chat channel into Bitrix24 Open Lines: customers write, operators answer in Bitrix24';

@@ -1,0 +1,3 @@
+import { activation } from './activation';
+
+export const { description, execute } = activation('activate');

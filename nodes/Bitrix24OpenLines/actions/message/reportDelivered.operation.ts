@@ -1,0 +1,3 @@
+import { statusOperation } from './status';
+
+export const { description, execute } = statusOperation('reportDelivered');
