@@ -24,10 +24,15 @@ async function get(ctx: ICredentialTestFunctions, url: string, token: string): P
 		})) as { statusCode: number; body: unknown };
 		return { status: response.statusCode, body: response.body };
 	} catch (error) {
-		const code =
-			(error as { code?: unknown; cause?: { code?: unknown } }).code ??
-			(error as { cause?: { code?: unknown } }).cause?.code;
-		return { network: typeof code === 'string' ? code : 'the request failed' };
+		// n8n wraps the socket error; its code is somewhere down the causes.
+		const seen = new Set<unknown>();
+		let current = error as { code?: unknown; cause?: unknown } | undefined;
+		while (current && !seen.has(current)) {
+			seen.add(current);
+			if (typeof current.code === 'string') return { network: current.code };
+			current = current.cause as typeof current;
+		}
+		return { network: 'the request failed' };
 	}
 }
 
