@@ -1,5 +1,7 @@
 // Drives one real n8n: its user folder, the packed package installed as a community package,
-// CLI imports and executions, and `n8n start` with a provisioned owner account.
+// CLI imports and executions, and `n8n start` with a provisioned owner account. In queue mode one
+// instance per process: `command` picks `start`, `webhook` or `worker`, `plainEnv` runs it with
+// exactly the environment it is given (no demo defaults), `readyUrl` tells when it is up.
 'use strict';
 
 const { spawn } = require('child_process');
@@ -7,14 +9,20 @@ const fs = require('fs');
 const path = require('path');
 
 const PACKAGE_NAME = 'n8n-nodes-bitrix24';
+/** How the package is installed into n8n's community-node folder (docker/queue-mode/Dockerfile too). */
+const PACKAGE_INSTALL_ARGS = ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--loglevel=error'];
 
 class N8nInstance {
 	/**
 	 * @param {{ runtime: import('./runtime').Runtime, userFolder: string, port?: number,
 	 *   env?: Record<string, string>, echo?: boolean,
-	 *   owner?: { email: string, password: string, firstName?: string, lastName?: string } }} options
+	 *   owner?: { email: string, password: string, firstName?: string, lastName?: string },
+	 *   command?: string[], plainEnv?: boolean, readyUrl?: string }} options
+	 *   command: the n8n command and its flags (default `start`); plainEnv: pass n8n only `env`,
+	 *   its user folder and what the OS needs (PATH, HOME, TMPDIR); readyUrl: a URL that answers
+	 *   200 once the process is up (a webhook process or a worker serves no REST API).
 	 */
-	constructor({ runtime, userFolder, port = 5678, env = {}, owner, echo = false }) {
+	constructor({ runtime, userFolder, port = 5678, env = {}, owner, echo = false, command = ['start'], plainEnv = false, readyUrl }) {
 		/** Also show n8n's own output on this process's console. */
 		this.echo = echo;
 		this.runtime = runtime;
@@ -22,6 +30,9 @@ class N8nInstance {
 		this.port = port;
 		this.extraEnv = env;
 		this.owner = owner;
+		this.command = command;
+		this.plainEnv = plainEnv;
+		this.readyUrl = readyUrl;
 		this.process = null;
 		this.logFile = path.join(userFolder, 'n8n.log');
 		fs.mkdirSync(path.join(userFolder, '.n8n', 'nodes'), { recursive: true });
@@ -32,6 +43,19 @@ class N8nInstance {
 	}
 
 	env() {
+		if (this.plainEnv) {
+			const system = {};
+			for (const key of ['HOME', 'TMPDIR']) if (process.env[key]) system[key] = process.env[key];
+			return {
+				...system,
+				PATH: `${path.join(this.runtime.nodeHome, 'bin')}${path.delimiter}${process.env.PATH}`,
+				N8N_USER_FOLDER: this.userFolder,
+				...this.ownerEnv(),
+				...this.extraEnv,
+				// As in n8n's Docker image.
+				NODE_ENV: 'production',
+			};
+		}
 		const env = {
 			...process.env,
 			PATH: `${path.join(this.runtime.nodeHome, 'bin')}${path.delimiter}${process.env.PATH}`,
@@ -110,11 +134,10 @@ class N8nInstance {
 		const manifest = path.join(nodesDir, 'package.json');
 		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }));
 		return new Promise((resolve, reject) => {
-			const child = spawn(
-				'npm',
-				['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--loglevel=error', tarball],
-				{ cwd: nodesDir, stdio: ['ignore', 'pipe', 'pipe'] },
-			);
+			const child = spawn('npm', [...PACKAGE_INSTALL_ARGS, tarball], {
+				cwd: nodesDir,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let output = '';
 			child.stdout.on('data', (chunk) => (output += chunk));
 			child.stderr.on('data', (chunk) => (output += chunk));
@@ -165,10 +188,15 @@ class N8nInstance {
 		);
 	}
 
-	/** Starts `n8n start` and resolves once it answers /healthz. */
+	/** The operating-system process id of the running n8n, or undefined. */
+	get pid() {
+		return this.process?.pid;
+	}
+
+	/** Starts `n8n start` (or the given command) and resolves once it is ready. */
 	async start({ timeoutMs = 120000 } = {}) {
 		const log = fs.createWriteStream(this.logFile, { flags: 'a' });
-		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
+		this.process = spawn(this.runtime.node, [this.runtime.n8n, ...this.command], {
 			env: this.env(),
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -193,6 +221,7 @@ class N8nInstance {
 	/** Ready once the database is migrated and the REST API answers (not just /healthz). */
 	async healthy() {
 		try {
+			if (this.readyUrl) return (await fetch(this.readyUrl)).ok;
 			const readiness = await fetch(`${this.url}/healthz/readiness`);
 			if (!readiness.ok) return false;
 			const settings = await fetch(`${this.url}/rest/settings`);
@@ -266,4 +295,4 @@ function delay(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-module.exports = { N8nInstance, PACKAGE_NAME, delay };
+module.exports = { N8nInstance, PACKAGE_NAME, PACKAGE_INSTALL_ARGS, delay };

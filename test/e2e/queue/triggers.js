@@ -1,0 +1,292 @@
+// Every trigger of the package, as the queue-mode suite runs it: one entry each. A new trigger
+// (Open Lines, a channel, a WebSocket trigger) is proven in queue mode by adding its entry here;
+// the suite applies the same checks to every entry (test/e2e/queueMode.test.js):
+//   - exactly one execution per event (`perEvent`) or per poll that found something, each event's
+//     id in exactly one execution and one action, nothing lost, nothing run twice;
+//   - each execution queued by the process that runs the trigger and run by one worker;
+//   - the trigger's own portal calls made by that process, the action's by workers only.
+// Where a trigger runs (`runsOn`), in n8n 2.40.7 queue mode:
+//   'webhook' — webhook() runs in the process that receives the request: the webhook process;
+//   'main'    — poll() and trigger() (a WebSocket trigger too) run on the leader main only.
+const { portalCall } = require('../../helpers/portalCall');
+const {
+	webhookCredential,
+	oauthCredential,
+	WEBHOOK_CREDENTIAL,
+	OAUTH_CREDENTIAL,
+} = require('../harness');
+
+const PACKAGE = 'n8n-nodes-bitrix24';
+/** Every action posts `<marker> <event id>` here; the markers tell the triggers apart. */
+const DIALOG = 'chat7';
+
+const OUTGOING_TOKEN = 'queue-e2e-outgoing-webhook-application-token';
+const TOKEN_CREDENTIAL = { id: 'b24QueueToken001', name: 'Bitrix24 (queue outgoing token)' };
+
+/** Waits until `find()` returns something truthy; only a wait, never an assertion on time. */
+async function eventually(find, what, timeoutMs = 120000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = await find();
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Trigger → Bitrix24 (Message → Send) posting `<marker> <id>` for every item. */
+function workflow({ id, name, trigger, marker, idExpression, auth }) {
+	const credentials =
+		auth === 'oAuth2'
+			? { bitrix24OAuth2Api: { id: OAUTH_CREDENTIAL.id, name: OAUTH_CREDENTIAL.name } }
+			: { bitrix24WebhookApi: { id: WEBHOOK_CREDENTIAL.id, name: WEBHOOK_CREDENTIAL.name } };
+	return {
+		id,
+		name,
+		nodes: [
+			{ id: 't', position: [0, 0], ...trigger },
+			{
+				id: 'a',
+				name: 'Post to chat',
+				type: `${PACKAGE}.bitrix24`,
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					authentication: auth,
+					resource: 'message',
+					operation: 'send',
+					dialogId: DIALOG,
+					message: `=${marker} {{ ${idExpression} }}`,
+				},
+				credentials,
+			},
+		],
+		connections: { [trigger.name]: { main: [[{ node: 'Post to chat', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const sentIds = (sandbox, marker) =>
+	sandbox
+		.messages()
+		.filter((m) => m.DIALOG_ID === DIALOG && m.MESSAGE.startsWith(`${marker} `))
+		.map((m) => m.MESSAGE.slice(marker.length + 1));
+
+/**
+ * @typedef {object} Context
+ * @property {import('../../../sandbox/bitrix24').Sandbox} sandbox
+ * @property {import('./deployment').QueueDeployment} deployment
+ * @property {import('./attribution').RequestAttribution} attribution
+ *
+ * @typedef {object} TriggerCase
+ * @property {string} name
+ * @property {'webhook' | 'main'} runsOn
+ * @property {boolean} perEvent one execution per event (webhooks), or one per poll that found any
+ * @property {string} triggerNode
+ * @property {object} workflow
+ * @property {(sandbox: any) => object[]} credentials
+ * @property {(ctx: Context) => void} [seed] before n8n starts
+ * @property {string} [webhookPath] production path the webhook process must serve
+ * @property {(ctx: Context) => Promise<void>} ready waits until the trigger listens
+ * @property {(ctx: Context) => Promise<string[]>} fire raises the events; returns their ids
+ * @property {(item: object) => string} eventId of one output item of the trigger
+ * @property {(ctx: Context) => string[]} actionIds ids the action posted
+ * @property {string[]} triggerCalls portal methods the trigger calls while running (by `runsOn`)
+ * @property {string[]} actionCalls portal methods the action calls (by workers; the Bitrix24 node
+ *   sends its items' calls in `batch` requests)
+ * @property {(ctx: Context) => object} [deliveries] for pushed events: the portal's delivery log
+ */
+
+/** @type {TriggerCase[]} */
+const TRIGGERS = [
+	(() => {
+		const webhookId = '0d5f3c2a-7b41-4c8e-9a6d-b24a0e11c001';
+		const marker = 'queue-oauth-deal';
+		const events = 20;
+		return {
+			name: 'Bitrix24 Trigger, OAuth2 (subscribes itself): deal updated',
+			runsOn: 'webhook',
+			perEvent: true,
+			triggerNode: 'Deal updated',
+			workflow: workflow({
+				id: 'queueOAuthDeal01',
+				name: 'Queue: deal updated (OAuth2)',
+				auth: 'oAuth2',
+				marker,
+				idExpression: '$json.id',
+				trigger: {
+					name: 'Deal updated',
+					type: `${PACKAGE}.bitrix24Trigger`,
+					typeVersion: 2,
+					webhookId,
+					parameters: { authentication: 'oAuth2', events: ['ONCRMDEALUPDATE'], fetchRecord: true },
+					credentials: {
+						bitrix24OAuth2Api: { id: OAUTH_CREDENTIAL.id, name: OAUTH_CREDENTIAL.name },
+					},
+				},
+			}),
+			credentials: (sandbox) => [oauthCredential(sandbox)],
+			seed({ sandbox }) {
+				sandbox.seedDeals(events, (i) => ({ TITLE: `Queue deal ${i + 1}` }));
+			},
+			webhookPath: `/webhook/${webhookId}/webhook`,
+			handler(ctx) {
+				return `${ctx.deployment.webhookUrl}${this.webhookPath}`;
+			},
+			async ready(ctx) {
+				const { sandbox } = ctx;
+				const handler = this.handler(ctx);
+				await eventually(
+					() =>
+						sandbox
+							.eventBindings()
+							.some((b) => b.handler === handler && b.event === 'ONCRMDEALUPDATE') &&
+						sandbox
+							.eventLog()
+							.some((e) => e.event === 'ONAPPTEST' && e.handler === handler && e.status === 200),
+					'the OAuth2 trigger to subscribe and learn its application token',
+				);
+			},
+			async fire({ sandbox }) {
+				const ids = sandbox
+					.deals()
+					.slice(-events)
+					.map((deal) => deal.ID);
+				for (const id of ids)
+					await portalCall(sandbox, 'crm.deal.update', { id, fields: { STAGE_ID: 'PREPARATION' } });
+				return ids;
+			},
+			eventId: (item) => String(item.id),
+			actionIds: ({ sandbox }) => sentIds(sandbox, marker),
+			triggerCalls: ['crm.deal.get'],
+			actionCalls: ['im.message.add', 'batch'],
+			deliveries(ctx) {
+				return ctx.sandbox
+					.eventLog()
+					.filter((e) => e.event === 'ONCRMDEALUPDATE' && e.handler === this.handler(ctx));
+			},
+		};
+	})(),
+	(() => {
+		const webhookId = '0d5f3c2a-7b41-4c8e-9a6d-b24a0e11c002';
+		const marker = 'queue-outgoing-task';
+		const events = 20;
+		return {
+			name: 'Bitrix24 Trigger, outgoing webhook: task added',
+			runsOn: 'webhook',
+			perEvent: true,
+			triggerNode: 'Task added',
+			workflow: workflow({
+				id: 'queueOutgoingT01',
+				name: 'Queue: task added (outgoing webhook)',
+				auth: 'webhook',
+				marker,
+				idExpression: '$json.id',
+				trigger: {
+					name: 'Task added',
+					type: `${PACKAGE}.bitrix24Trigger`,
+					typeVersion: 2,
+					webhookId,
+					parameters: { authentication: 'webhook', events: ['ONTASKADD'], fetchRecord: true },
+					credentials: {
+						bitrix24WebhookApi: { id: WEBHOOK_CREDENTIAL.id, name: WEBHOOK_CREDENTIAL.name },
+						bitrix24ApplicationTokenApi: TOKEN_CREDENTIAL,
+					},
+				},
+			}),
+			credentials: (sandbox) => [
+				webhookCredential(sandbox),
+				{
+					...TOKEN_CREDENTIAL,
+					type: 'bitrix24ApplicationTokenApi',
+					data: { applicationToken: OUTGOING_TOKEN },
+				},
+			],
+			webhookPath: `/webhook/${webhookId}/webhook`,
+			handler(ctx) {
+				return `${ctx.deployment.webhookUrl}${this.webhookPath}`;
+			},
+			async ready(ctx) {
+				await ctx.deployment.webhook.waitForWebhook(this.webhookPath, { timeoutMs: 120000 });
+				// The portal admin registers the URL by hand (Developer resources → Outgoing webhook).
+				ctx.sandbox.addOutgoingWebhook({
+					url: this.handler(ctx),
+					events: ['ONTASKADD'],
+					applicationToken: OUTGOING_TOKEN,
+				});
+			},
+			async fire({ sandbox }) {
+				const ids = [];
+				for (let i = 1; i <= events; i++) {
+					const { task } = await portalCall(sandbox, 'tasks.task.add', {
+						fields: { TITLE: `Queue task ${i}`, RESPONSIBLE_ID: 1 },
+					});
+					ids.push(String(task.id));
+				}
+				return ids;
+			},
+			eventId: (item) => String(item.id),
+			actionIds: ({ sandbox }) => sentIds(sandbox, marker),
+			triggerCalls: ['tasks.task.get'],
+			actionCalls: ['im.message.add', 'batch'],
+			deliveries(ctx) {
+				return ctx.sandbox
+					.eventLog()
+					.filter((e) => e.event === 'ONTASKADD' && e.handler === this.handler(ctx));
+			},
+		};
+	})(),
+	(() => {
+		const marker = 'queue-polled-lead';
+		const events = 5;
+		return {
+			name: 'Bitrix24 Polling Trigger: lead created',
+			runsOn: 'main',
+			perEvent: false,
+			triggerNode: 'New leads',
+			workflow: workflow({
+				id: 'queuePolledLd01',
+				name: 'Queue: new leads (polling)',
+				auth: 'webhook',
+				marker,
+				idExpression: '$json.ID',
+				trigger: {
+					name: 'New leads',
+					type: `${PACKAGE}.bitrix24PollingTrigger`,
+					typeVersion: 1,
+					parameters: {
+						authentication: 'webhook',
+						resource: 'lead',
+						event: 'created',
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+					},
+					credentials: {
+						bitrix24WebhookApi: { id: WEBHOOK_CREDENTIAL.id, name: WEBHOOK_CREDENTIAL.name },
+					},
+				},
+			}),
+			credentials: (sandbox) => [webhookCredential(sandbox)],
+			async ready({ attribution }) {
+				// The poll at activation only notes where the table ends.
+				await eventually(() => attribution.calls('crm.lead.list').length > 0, 'the first poll');
+			},
+			async fire({ sandbox }) {
+				// One batch request: the portal adds all leads before it answers any poll, so one poll
+				// finds all of them.
+				const cmd = {};
+				for (let i = 1; i <= events; i++)
+					cmd[`l${i}`] = `crm.lead.add?fields[TITLE]=Queue%20lead%20${i}`;
+				const { result } = await portalCall(sandbox, 'batch', { halt: 1, cmd });
+				return Object.values(result).map(String);
+			},
+			eventId: (item) => String(item.ID),
+			actionIds: ({ sandbox }) => sentIds(sandbox, marker),
+			triggerCalls: ['crm.lead.list'],
+			actionCalls: ['im.message.add', 'batch'],
+		};
+	})(),
+	// A WebSocket trigger goes here as { runsOn: 'main', perEvent: true, ... }: its trigger() holds
+	// the connection on the leader main only, so each pushed event makes one execution.
+];
+
+module.exports = { TRIGGERS, eventually, DIALOG };
