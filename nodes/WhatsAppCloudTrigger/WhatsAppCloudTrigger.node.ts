@@ -34,7 +34,13 @@ export class WhatsAppCloudTrigger implements INodeType {
 		credentials: [{ name: 'whatsAppCloudApi', required: true, testedBy: 'whatsAppCloudApiTest' }],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode:
+					'={{ $parameter["respond"] === "afterWorkflow" ? "lastNode" : "onReceived" }}',
+				path: 'webhook',
+			},
 		],
 		properties: triggerProperties,
 	};
@@ -112,14 +118,14 @@ export class WhatsAppCloudTrigger implements INodeType {
 						? listed.includes(String(id))
 						: id === own,
 		});
-		// Meta wants its 200 quickly; media is downloaded after.
-		res.status(200).json({ received: true });
-		if (!routed.messages.length && !routed.statuses.length && !routed.other.length) {
-			return { noWebhookResponse: true };
-		}
+		const afterWorkflow = this.getNodeParameter('respond', 'onReceived') === 'afterWorkflow';
+		const nothing = !routed.messages.length && !routed.statuses.length && !routed.other.length;
+		// Meta wants its 200 quickly; media is downloaded after. Or n8n answers once the run ends.
+		if (!afterWorkflow || nothing) res.status(200).json({ received: true });
+		if (nothing) return { noWebhookResponse: true };
 		const messages = await withMedia(this, routed.messages);
 		return {
-			noWebhookResponse: true,
+			noWebhookResponse: !afterWorkflow,
 			workflowData: [
 				messages,
 				routed.statuses.map((json) => ({ json })),

@@ -102,6 +102,26 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { phoneNumbers: ['list'] } },
 	},
 	{
+		displayName: 'Respond to Meta',
+		name: 'respond',
+		type: 'options',
+		options: [
+			{
+				name: 'Right Away',
+				value: 'onReceived',
+				description:
+					'Meta gets its 200 as soon as the request is checked; a failed run is not repeated',
+			},
+			{
+				name: 'When the Workflow Has Finished',
+				value: 'afterWorkflow',
+				description:
+					'Meta gets 200 only when the workflow succeeded; after a failure it delivers the events again (for up to 7 days), so nothing is lost. The repeat carries the same message IDs: let the next steps skip what they already did.',
+			},
+		],
+		default: 'onReceived',
+	},
+	{
 		displayName: 'Download Media',
 		name: 'downloadMedia',
 		type: 'boolean',
