@@ -1,10 +1,9 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
 import type { TokenSource, TriggerContext } from '../shared/bitrix24/events/applicationToken';
+import { credentialToken } from '../shared/bitrix24/events/applicationToken';
 import { EVENT_NAME } from '../shared/bitrix24/events/envelope';
 import { normalEventName } from './events';
-
-const APPLICATION_CREDENTIAL_TYPE = 'bitrix24ApplicationTokenApi';
 
 export function usesOAuth2(ctx: TriggerContext): boolean {
 	return ctx.getNodeParameter('authentication', 'oAuth2') === 'oAuth2';
@@ -29,12 +28,8 @@ export function selectedEvents(ctx: TriggerContext): string[] {
  * in a Bitrix24 Application Token credential (optional with OAuth2).
  */
 export async function configuredToken(ctx: TriggerContext): Promise<string | undefined> {
-	const node = ctx.getNode();
-	let token: unknown;
-	if (node.typeVersion < 2) token = ctx.getNodeParameter('applicationToken', '');
-	else if (node.credentials?.[APPLICATION_CREDENTIAL_TYPE]) {
-		token = (await ctx.getCredentials(APPLICATION_CREDENTIAL_TYPE)).applicationToken;
-	}
+	if (ctx.getNode().typeVersion >= 2) return await credentialToken(ctx);
+	const token = ctx.getNodeParameter('applicationToken', '');
 	return (typeof token === 'string' && token.trim()) || undefined;
 }
 

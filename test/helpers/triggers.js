@@ -78,11 +78,21 @@ function triggerWorkflow(
  * `version` is the node's typeVersion (default 2); `staticData` the workflow's static data as n8n
  * loads it (pass a copy of another trigger's `staticData` to act as that trigger after a
  * restart); `applicationToken` attaches a Bitrix24 Application Token credential; `port` listens
- * on a given port (a restarted trigger keeps its URL).
+ * on a given port (a restarted trigger keeps its URL); `nodeClass` and `type` run another
+ * webhook trigger of the package (default: the Bitrix24 Trigger).
  */
 async function startWebhookTrigger(
 	sandbox,
-	{ parameters, auth = 'oAuth2', version = 2, staticData = {}, applicationToken, port = 0 },
+	{
+		parameters,
+		auth = 'oAuth2',
+		version = 2,
+		staticData = {},
+		applicationToken,
+		port = 0,
+		nodeClass = Bitrix24Trigger,
+		type = 'n8n-nodes-bitrix24.bitrix24Trigger',
+	},
 ) {
 	const received = [];
 	const pending = new Set();
@@ -129,7 +139,7 @@ async function startWebhookTrigger(
 				httpMethod: 'POST',
 				node: setup.node.name,
 				path: 'webhook',
-				webhookDescription: new Bitrix24Trigger().description.webhooks[0],
+				webhookDescription: new nodeClass().description.webhooks[0],
 				workflowId: 'trigger-workflow',
 				workflowExecuteAdditionalData: setup.additionalData,
 			};
@@ -145,7 +155,7 @@ async function startWebhookTrigger(
 			let result;
 			let error;
 			try {
-				result = await new Bitrix24Trigger().webhook.call(context);
+				result = await new nodeClass().webhook.call(context);
 			} catch (thrown) {
 				error = thrown;
 				if (!res.headersSent) response.status(500).json({ error: 'failed' });
@@ -158,8 +168,8 @@ async function startWebhookTrigger(
 	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${server.address().port}/webhook`;
 	setup = triggerWorkflow(sandbox, {
-		type: 'n8n-nodes-bitrix24.bitrix24Trigger',
-		nodeClass: Bitrix24Trigger,
+		type,
+		nodeClass,
 		parameters,
 		auth,
 		webhookBaseUrl: base,
@@ -175,7 +185,7 @@ async function startWebhookTrigger(
 			'trigger',
 			'activate',
 		);
-		return await new Bitrix24Trigger().webhookMethods.default[method].call(context);
+		return await new nodeClass().webhookMethods.default[method].call(context);
 	};
 	const url = `${base}/b24-trigger/webhook`;
 	return {

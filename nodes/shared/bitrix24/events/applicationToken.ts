@@ -4,6 +4,16 @@ import { matchesHash, sameToken, tokenHash } from './tokens';
 
 export type TriggerContext = IHookFunctions | IWebhookFunctions;
 
+/** The credential a trigger may hold its application token in. */
+export const APPLICATION_TOKEN_CREDENTIAL = 'bitrix24ApplicationTokenApi';
+
+/** The token of the trigger's Bitrix24 Application Token credential, when one is selected. */
+export async function credentialToken(ctx: TriggerContext): Promise<string | undefined> {
+	if (!ctx.getNode().credentials?.[APPLICATION_TOKEN_CREDENTIAL]) return undefined;
+	const token = (await ctx.getCredentials(APPLICATION_TOKEN_CREDENTIAL)).applicationToken;
+	return (typeof token === 'string' && token.trim()) || undefined;
+}
+
 /**
  * Where a trigger's application token comes from: the one the user configured, or else (OAuth2
  * only) the one learned from a proof (proof.ts).
