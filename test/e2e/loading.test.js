@@ -55,6 +55,10 @@ describe('package loading in a real n8n', () => {
 			'bitrix24',
 			'bitrix24Trigger',
 			'bitrix24PollingTrigger',
+			'whatsAppCloud',
+			'whatsAppCloudTrigger',
+			'bitrix24OpenLines',
+			'bitrix24OpenLinesTrigger',
 		]);
 	});
 
