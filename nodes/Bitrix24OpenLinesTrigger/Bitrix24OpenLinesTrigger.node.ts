@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { OPEN_LINES_DESCRIPTION } from '../shared/bitrix24/appDescription';
 import { bitrix24Client, type Bitrix24Client } from '../shared/bitrix24/client';
+import { applicationTokenTest } from '../shared/bitrix24/events/applicationToken';
 import { eventBasics } from '../shared/bitrix24/events/payload';
 import { eventBinding, isSubscribed, subscribe } from '../shared/bitrix24/events/subscription';
 import { verifyEvent } from '../shared/bitrix24/events/verify';
@@ -43,13 +44,19 @@ export class Bitrix24OpenLinesTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'bitrix24OAuth2Api', required: true },
-			{ name: 'bitrix24ApplicationTokenApi', required: false },
+			{
+				name: 'bitrix24ApplicationTokenApi',
+				required: false,
+				testedBy: 'applicationTokenTest',
+			},
 		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { applicationTokenTest } };
 
 	webhookMethods = {
 		default: {

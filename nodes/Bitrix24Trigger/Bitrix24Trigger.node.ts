@@ -1,9 +1,6 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,6 +12,7 @@ import { BITRIX24_DESCRIPTION } from '../shared/bitrix24/appDescription';
 import { bitrix24Client } from '../shared/bitrix24/client';
 import { credentialTest } from '../shared/bitrix24/transport';
 import { readRecord } from '../shared/bitrix24/entities/catalogue';
+import { applicationTokenTest } from '../shared/bitrix24/events/applicationToken';
 import { eventBasics, eventData } from '../shared/bitrix24/events/payload';
 import { eventBinding, isSubscribed, subscribe } from '../shared/bitrix24/events/subscription';
 import { verifyEvent } from '../shared/bitrix24/events/verify';
@@ -65,16 +63,7 @@ export class Bitrix24Trigger implements INodeType {
 	methods = {
 		credentialTest: {
 			...credentialTest,
-			/** Bitrix24 has no request that checks an application token; events do. */
-			async applicationTokenTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const token = String(credential.data?.applicationToken ?? '');
-				return token.trim() === '' || /\s/.test(token.trim())
-					? { status: 'Error', message: 'Paste the application token: one word, no spaces' }
-					: { status: 'OK', message: 'Saved; the trigger compares it with every event' };
-			},
+			applicationTokenTest,
 		},
 	};
 

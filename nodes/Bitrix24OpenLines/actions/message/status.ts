@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: "Bitrix24's ID of the operator's message (message.id in the trigger's output)",
+		description: "Bitrix24's ID of the operator's message (in the trigger's output: message → ID)",
 		displayOptions: fieldsOnly,
 	},
 	{

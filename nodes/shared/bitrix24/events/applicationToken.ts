@@ -1,17 +1,38 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { matchesHash, sameToken, tokenHash } from './tokens';
 
 export type TriggerContext = IHookFunctions | IWebhookFunctions;
 
 /** The credential a trigger may hold its application token in. */
-export const APPLICATION_TOKEN_CREDENTIAL = 'bitrix24ApplicationTokenApi';
+const APPLICATION_CREDENTIAL_TYPE = 'bitrix24ApplicationTokenApi';
 
 /** The token of the trigger's Bitrix24 Application Token credential, when one is selected. */
 export async function credentialToken(ctx: TriggerContext): Promise<string | undefined> {
-	if (!ctx.getNode().credentials?.[APPLICATION_TOKEN_CREDENTIAL]) return undefined;
-	const token = (await ctx.getCredentials(APPLICATION_TOKEN_CREDENTIAL)).applicationToken;
+	if (!ctx.getNode().credentials?.[APPLICATION_CREDENTIAL_TYPE]) return undefined;
+	const token = (await ctx.getCredentials(APPLICATION_CREDENTIAL_TYPE)).applicationToken;
 	return (typeof token === 'string' && token.trim()) || undefined;
+}
+
+/**
+ * The test of the Bitrix24 Application Token credential (`testedBy: 'applicationTokenTest'` in
+ * the triggers). Bitrix24 has no request that checks an application token; events do.
+ */
+export async function applicationTokenTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const token = String(credential.data?.applicationToken ?? '');
+	return token.trim() === '' || /\s/.test(token.trim())
+		? { status: 'Error', message: 'Paste the application token: one word, no spaces' }
+		: { status: 'OK', message: 'Saved; the trigger compares it with every event' };
 }
 
 /**

@@ -50,13 +50,21 @@ export function connectorId(raw: unknown): Checked<string> {
 /** Icons are shown small: anything larger than this is not an icon. */
 const MAX_ICON_BYTES = 64 * 1024;
 
-/** The image formats people mistake for icons, by their first bytes or data-URI type. */
-const OTHER_IMAGES: Array<[string, RegExp]> = [
-	['PNG', /^\x89PNG|^data:image\/png/i],
-	['JPEG', /^\xFF\xD8\xFF|^data:image\/jpe?g/i],
-	['GIF', /^GIF8|^data:image\/gif/i],
-	['WebP', /^RIFF....WEBP|^data:image\/webp/is],
-	['ICO', /^\x00\x00\x01\x00|^data:image\/(x-icon|vnd\.microsoft\.icon)/i],
+/** The image formats people mistake for icons: their first bytes, and their data-URI type. */
+const OTHER_IMAGES: Array<[string, (start: string) => boolean, RegExp]> = [
+	['PNG', (start) => start.startsWith('\x89PNG'), /^data:image\/png/i],
+	['JPEG', (start) => start.startsWith('\xFF\xD8\xFF'), /^data:image\/jpe?g/i],
+	['GIF', (start) => start.startsWith('GIF8'), /^data:image\/gif/i],
+	[
+		'WebP',
+		(start) => start.startsWith('RIFF') && start.slice(8, 12) === 'WEBP',
+		/^data:image\/webp/i,
+	],
+	[
+		'ICO',
+		(start) => start.startsWith('\x00\x00\x01\x00'),
+		/^data:image\/(x-icon|vnd\.microsoft\.icon)/i,
+	],
 ];
 
 /** Markup from an SVG data URI, or the text itself. */
@@ -84,7 +92,8 @@ function markupOf(text: string): Checked<string> {
  */
 export function svgIcon(input: string | Buffer): Checked<string> {
 	const raw = Buffer.isBuffer(input) ? input.toString('latin1') : input;
-	const other = OTHER_IMAGES.find(([, pattern]) => pattern.test(raw.trimStart().slice(0, 40)));
+	const start = raw.trimStart().slice(0, 40);
+	const other = OTHER_IMAGES.find(([, magic, dataUri]) => magic(start) || dataUri.test(start));
 	if (other)
 		return {
 			ok: false,
@@ -99,10 +108,13 @@ export function svgIcon(input: string | Buffer): Checked<string> {
 	if (Buffer.byteLength(svg) > MAX_ICON_BYTES)
 		return { ok: false, reason: `it is larger than ${MAX_ICON_BYTES / 1024} KB` };
 	// The root element after an optional XML declaration, comments and doctype.
-	const prolog = /^(<\?xml[^>]*\?>\s*)?((<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*/i.exec(svg)?.[0] ?? '';
+	const prolog =
+		/^(<\?xml[^>]*\?>\s*)?((<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*/i.exec(svg)?.[0] ?? '';
 	const root = svg.slice(prolog.length);
-	if (!/^<svg[\s>/]/i.test(root)) return { ok: false, reason: 'it does not start with an <svg> element' };
-	if (!/(<\/svg>|^<svg[^>]*\/>)$/i.test(root)) return { ok: false, reason: 'its <svg> element is not closed' };
+	if (!/^<svg[\s>/]/i.test(root))
+		return { ok: false, reason: 'it does not start with an <svg> element' };
+	if (!/(<\/svg>|^<svg[^>]*\/>)$/i.test(root))
+		return { ok: false, reason: 'its <svg> element is not closed' };
 	if (/<script[\s>]|\son[a-z]+\s*=|javascript:/i.test(root))
 		return { ok: false, reason: 'it holds a script, which an icon must not' };
 	const withNamespace = /^<svg[^>]*\sxmlns\s*=/i.test(root)
