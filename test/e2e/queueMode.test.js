@@ -12,7 +12,7 @@ const { QueueDeployment } = require('./queue/deployment');
 const { RequestAttribution } = require('./queue/attribution');
 const { openDatabase } = require('./queue/services');
 const { executionsOf, isFinished, whereExecutionsRan } = require('./queue/executions');
-const { TRIGGERS, eventually } = require('./queue/triggers');
+const { TRIGGERS, eventually, triggerRequests } = require('./queue/triggers');
 const { PROCESSES, environment } = require('../../docker/queue-mode/processes');
 
 /** What the operating system, not the deployment, gives a process (a container has its own). */
@@ -42,7 +42,24 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 
 	const executionsOfCase = (c) => executionsOf(db, state.runtime, c.workflow.id, c.triggerNode);
 
+	/** The end of every process's log, for a failure's message (the folders go at clean-up). */
+	const logTails = () =>
+		(deployment?.processes ?? [])
+			.map(
+				(p) => `--- ${p.spec.service} (${p.instance.logFile}):\n${p.instance.log().slice(-1500)}`,
+			)
+			.join('\n');
+
 	beforeAll(async () => {
+		try {
+			await run();
+		} catch (error) {
+			error.message = `${error.message}\n${logTails()}`;
+			throw error;
+		}
+	}, 600000);
+
+	async function run() {
 		sandbox = await startSandbox();
 		deployment = new QueueDeployment({ runtime: state.runtime, tarball: state.tarball });
 		await deployment.prepare();
@@ -76,17 +93,14 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 		// A poll after the one that found the events must find nothing again: the cursor the main
 		// saved survived the worker's run of the execution.
 		for (const c of TRIGGERS.filter((t) => !t.perEvent)) {
-			const polls = attribution.calls(...c.triggerCalls).length;
-			await eventually(
-				() => attribution.calls(...c.triggerCalls).length > polls,
-				`${c.name}: one more poll`,
-			);
+			const polls = triggerRequests(c, ctx).length;
+			await eventually(() => triggerRequests(c, ctx).length > polls, `${c.name}: one more poll`);
 			executions.set(c, await executionsOfCase(c));
 		}
 		ran = whereExecutionsRan(
 			Object.fromEntries(PROCESSES.map((p) => [p.service, deployment.log(p.service)])),
 		);
-	}, 600000);
+	}
 
 	async function stop() {
 		if (stopped) return stopped;
@@ -144,7 +158,7 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 		});
 
 		it(`runs the trigger on ${trigger} only`, () => {
-			const triggerCalls = attribution.calls(...c.triggerCalls);
+			const triggerCalls = triggerRequests(c, ctx);
 			expect(triggerCalls.length).toBeGreaterThan(0);
 			expect(RequestAttribution.byProcess(triggerCalls)).toEqual({
 				[trigger]: triggerCalls.length,
@@ -175,7 +189,7 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 
 	it('polls on the main only, never on the webhook process or a worker', () => {
 		const polls = TRIGGERS.filter((c) => c.runsOn === 'main' && !c.perEvent).flatMap((c) =>
-			attribution.calls(...c.triggerCalls),
+			triggerRequests(c, ctx),
 		);
 		// The poll at activation, the one that found the leads, and one more.
 		expect(polls.length).toBeGreaterThanOrEqual(3);
@@ -205,9 +219,11 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 				[what]: (portalCallsBy[name]?.[what] ?? 0) + 1,
 			};
 		}
+		const refused = sandbox.log.filter((entry) => entry.status === 503).length;
 		process.stdout.write(
 			`queue mode: ${[...fired].map(([c, ids]) => `${c.name}: ${ids.length} events → ${executions.get(c).length} executions`).join('; ')}; ` +
-				`executions per worker ${JSON.stringify(perWorker)}; portal requests per process ${JSON.stringify(portalCallsBy)}\n`,
+				`executions per worker ${JSON.stringify(perWorker)}; portal requests per process ${JSON.stringify(portalCallsBy)}; ` +
+				`refused by the portal's rate limit (503, retried): ${refused} of ${sandbox.log.length}\n`,
 		);
 	});
 

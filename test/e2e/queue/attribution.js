@@ -1,6 +1,7 @@
-// Which operating-system process sent each request a local HTTP server (the sandbox portal)
-// receives: while a request is in flight, the client end of its TCP connection is found in
-// /proc/net/tcp{,6} and its socket inode among the open files of the processes watched. Linux only.
+// Which operating-system process sent each request local HTTP servers (the sandbox portal, a
+// channel fake) receive, WebSocket upgrades included: while a request is in flight, the client end
+// of its TCP connection is found in /proc/net/tcp{,6} and its socket inode among the open files of
+// the processes watched. Linux only.
 const fs = require('fs');
 
 /** Client port → socket inode, for connections to `serverPort`. */
@@ -54,13 +55,26 @@ class RequestAttribution {
 	 *   tell apart (read at every new connection); the test process itself is 'test'
 	 */
 	constructor(server, processes) {
-		this.server = server;
 		this.processes = processes;
-		/** @type {{ process: string, method: string, path: string, restMethod: string | null }[]} */
+		/**
+		 * @type {{ process: string, server: string, method: string, path: string,
+		 *   restMethod: string | null, upgrade: boolean }[]}
+		 */
 		this.entries = [];
 		this.byInode = new Map();
-		this.onRequest = (req) => this.record(req);
-		server.prependListener('request', this.onRequest);
+		/** @type {{ server: import('http').Server, onRequest: Function, onUpgrade: Function }[]} */
+		this.watched = [];
+		this.watch(server, 'portal');
+	}
+
+	/** Also attributes the requests (and WebSocket upgrades) of another server, e.g. a channel fake. */
+	watch(server, name) {
+		const onRequest = (req) => this.record(req, name, false);
+		const onUpgrade = (req) => this.record(req, name, true);
+		server.prependListener('request', onRequest);
+		// Only where the server takes upgrades: a listener would keep an unwanted one from being closed.
+		if (server.listenerCount('upgrade') > 0) server.prependListener('upgrade', onUpgrade);
+		this.watched.push({ server, onRequest, onUpgrade });
 	}
 
 	whoOwns(inode) {
@@ -79,19 +93,20 @@ class RequestAttribution {
 		return owner;
 	}
 
-	record(req) {
-		const serverPort = req.socket.localPort;
-		const inode = socketInode(req.socket.remotePort, serverPort);
-		const url = new URL(req.url, 'http://sandbox');
+	record(req, server, upgrade) {
+		const inode = socketInode(req.socket.remotePort, req.socket.localPort);
+		const url = new URL(req.url, 'http://local');
 		this.entries.push({
 			process: this.whoOwns(inode),
+			server,
 			method: req.method,
 			path: url.pathname,
-			restMethod: restMethodOf(url.pathname),
+			restMethod: server === 'portal' ? restMethodOf(url.pathname) : null,
+			upgrade,
 		});
 	}
 
-	/** Requests for a REST method (lower-case), or for any of several. */
+	/** Requests to the portal for a REST method (lower-case), or for any of several. */
 	calls(...restMethods) {
 		return this.entries.filter((entry) => restMethods.includes(entry.restMethod));
 	}
@@ -104,7 +119,11 @@ class RequestAttribution {
 	}
 
 	detach() {
-		this.server.removeListener('request', this.onRequest);
+		for (const { server, onRequest, onUpgrade } of this.watched) {
+			server.removeListener('request', onRequest);
+			server.removeListener('upgrade', onUpgrade);
+		}
+		this.watched = [];
 	}
 }
 

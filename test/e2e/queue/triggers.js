@@ -8,7 +8,6 @@
 // Where a trigger runs (`runsOn`), in n8n 2.40.7 queue mode:
 //   'webhook' — webhook() runs in the process that receives the request: the webhook process;
 //   'main'    — poll() and trigger() (a WebSocket trigger too) run on the leader main only.
-const { portalCall } = require('../../helpers/portalCall');
 const {
 	webhookCredential,
 	oauthCredential,
@@ -22,6 +21,28 @@ const DIALOG = 'chat7';
 
 const OUTGOING_TOKEN = 'queue-e2e-outgoing-webhook-application-token';
 const TOKEN_CREDENTIAL = { id: 'b24QueueToken001', name: 'Bitrix24 (queue outgoing token)' };
+
+/**
+ * A REST call as a portal user makes one (updating a deal, adding a task). The workflows' requests
+ * share the portal's rate limit with these: a refused call (503 QUERY_LIMIT_EXCEEDED, not
+ * executed) is sent again.
+ */
+async function userCall(sandbox, method, params) {
+	for (;;) {
+		const response = await fetch(`${sandbox.webhookUrl}${method}.json`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(params),
+		});
+		const body = await response.json();
+		if (body.error === 'QUERY_LIMIT_EXCEEDED') {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			continue;
+		}
+		if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
+		return body.result;
+	}
+}
 
 /** Waits until `find()` returns something truthy; only a wait, never an assertion on time. */
 async function eventually(find, what, timeoutMs = 120000) {
@@ -92,6 +113,8 @@ const sentIds = (sandbox, marker) =>
  * @property {(item: object) => string} eventId of one output item of the trigger
  * @property {(ctx: Context) => string[]} actionIds ids the action posted
  * @property {string[]} triggerCalls portal methods the trigger calls while running (by `runsOn`)
+ * @property {(ctx: Context) => object[]} [triggerRequests] the requests the trigger makes, when
+ *   they are not portal REST calls (a WebSocket trigger's upgrade to a push server: see below)
  * @property {string[]} actionCalls portal methods the action calls (by workers; the Bitrix24 node
  *   sends its items' calls in `batch` requests)
  * @property {(ctx: Context) => object} [deliveries] for pushed events: the portal's delivery log
@@ -153,7 +176,7 @@ const TRIGGERS = [
 					.slice(-events)
 					.map((deal) => deal.ID);
 				for (const id of ids)
-					await portalCall(sandbox, 'crm.deal.update', { id, fields: { STAGE_ID: 'PREPARATION' } });
+					await userCall(sandbox, 'crm.deal.update', { id, fields: { STAGE_ID: 'PREPARATION' } });
 				return ids;
 			},
 			eventId: (item) => String(item.id),
@@ -218,7 +241,7 @@ const TRIGGERS = [
 			async fire({ sandbox }) {
 				const ids = [];
 				for (let i = 1; i <= events; i++) {
-					const { task } = await portalCall(sandbox, 'tasks.task.add', {
+					const { task } = await userCall(sandbox, 'tasks.task.add', {
 						fields: { TITLE: `Queue task ${i}`, RESPONSIBLE_ID: 1 },
 					});
 					ids.push(String(task.id));
@@ -276,7 +299,9 @@ const TRIGGERS = [
 				const cmd = {};
 				for (let i = 1; i <= events; i++)
 					cmd[`l${i}`] = `crm.lead.add?fields[TITLE]=Queue%20lead%20${i}`;
-				const { result } = await portalCall(sandbox, 'batch', { halt: 1, cmd });
+				const { result, result_error: errors } = await userCall(sandbox, 'batch', { halt: 1, cmd });
+				if (Object.keys(result).length !== events)
+					throw new Error(`batch: ${JSON.stringify(errors)}`);
 				return Object.values(result).map(String);
 			},
 			eventId: (item) => String(item.ID),
@@ -286,7 +311,14 @@ const TRIGGERS = [
 		};
 	})(),
 	// A WebSocket trigger goes here as { runsOn: 'main', perEvent: true, ... }: its trigger() holds
-	// the connection on the leader main only, so each pushed event makes one execution.
+	// the connection on the leader main only, so each pushed event makes one execution. Its push
+	// server's connections are traced with `ctx.attribution.watch(pushServer.server, 'push')` in
+	// seed(), and `triggerRequests: (ctx) => ctx.attribution.entries.filter((e) => e.server ===
+	// 'push')` then shows they all came from the main: one connection, not one per process.
 ];
 
-module.exports = { TRIGGERS, eventually, DIALOG };
+/** The requests a trigger itself made (polls, record fetches, WebSocket connections). */
+const triggerRequests = (c, ctx) =>
+	c.triggerRequests ? c.triggerRequests(ctx) : ctx.attribution.calls(...c.triggerCalls);
+
+module.exports = { TRIGGERS, eventually, triggerRequests, DIALOG };
