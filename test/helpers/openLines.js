@@ -1,14 +1,7 @@
 // Shared setup for the Open Lines tests: a workflow "Test Items → Bitrix24 Open Lines" run in
 // n8n's engine with the sandbox's OAuth2 credential, REST calls as the sandbox's local app, and
-// conversation messages as channel triggers emit them.
-const { runWorkflow } = require('./workflow-runner');
-const {
-	credentialsFor,
-	withBinaries,
-	Bitrix24WebhookApi,
-	Bitrix24OAuth2Api,
-} = require('./bitrix24');
-const { Bitrix24OpenLines } = require('../../nodes/Bitrix24OpenLines/Bitrix24OpenLines.node');
+// conversation messages as channel triggers emit them. The node and the workflow runner load only
+// when a workflow runs, so the end-to-end suite (plain JavaScript, no TypeScript) can use the rest.
 
 const NODE_TYPE = 'n8n-nodes-bitrix24.bitrix24OpenLines';
 const CONNECTOR = 'n8n_test_chat';
@@ -31,6 +24,14 @@ async function runOpenLines(
 		credentialType = 'bitrix24OAuth2Api',
 	},
 ) {
+	const { runWorkflow } = require('./workflow-runner');
+	const {
+		credentialsFor,
+		withBinaries,
+		Bitrix24WebhookApi,
+		Bitrix24OAuth2Api,
+	} = require('./bitrix24');
+	const { Bitrix24OpenLines } = require('../../nodes/Bitrix24OpenLines/Bitrix24OpenLines.node');
 	const credentials = credentialsFor(
 		sandbox,
 		credentialType === 'bitrix24OAuth2Api' ? 'oAuth2' : 'webhook',
@@ -144,5 +145,4 @@ module.exports = {
 	CONNECTOR,
 	SVG,
 	NODE_TYPE,
-	Bitrix24OpenLines,
 };
