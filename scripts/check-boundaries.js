@@ -1,6 +1,6 @@
 // Keeps the layout honest (part of `npm run lint`): a node imports only its own files and
-// nodes/shared; shared code imports no node; the Bitrix24 transport is entered only through its
-// index; credentials use only nodes/shared. n8n's lint config must stay the CLI's template, so
+// nodes/shared; shared code imports no node; a platform's transport (Bitrix24, WhatsApp) is
+// entered only through its index; credentials use only nodes/shared. n8n's lint config must stay the CLI's template, so
 // this runs beside it.
 'use strict';
 
@@ -22,11 +22,12 @@ function* sourceFiles(dir) {
 function violation(file, target) {
 	const [top, area] = file.split('/');
 	const [targetTop, targetArea] = target.split('/');
-	const transportInternal =
-		target.startsWith('nodes/shared/bitrix24/transport/') &&
-		!/^nodes\/shared\/bitrix24\/transport\/index(\.ts)?$/.test(target);
-	if (transportInternal && !file.startsWith('nodes/shared/bitrix24/transport/')) {
-		return 'enters the transport through an internal file; import nodes/shared/bitrix24/transport (its index)';
+	// Each platform's transport (nodes/shared/bitrix24/transport, nodes/shared/whatsapp/transport…)
+	// is entered only through its index.
+	const transport = /^nodes\/shared\/([^/]+)\/transport\/(.+)$/.exec(target);
+	const transportInternal = transport && !/^index(\.ts)?$/.test(transport[2]);
+	if (transportInternal && !file.startsWith(`nodes/shared/${transport[1]}/transport/`)) {
+		return `enters the transport through an internal file; import nodes/shared/${transport[1]}/transport (its index)`;
 	}
 	if (top === 'credentials') {
 		return targetTop === 'credentials' || (targetTop === 'nodes' && targetArea === 'shared')

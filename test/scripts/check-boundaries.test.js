@@ -10,6 +10,7 @@ describe('import boundaries', () => {
 		['nodes/Bitrix24Trigger/x.ts', 'nodes/Bitrix24/transport/index', /imports the Bitrix24 node/],
 		['nodes/shared/bitrix24/client.ts', 'nodes/Bitrix24/actions/index', /shared code imports/],
 		['nodes/Bitrix24/actions/a.ts', 'nodes/shared/bitrix24/transport/api', /through an internal file/],
+		['nodes/WhatsAppCloudTrigger/x.ts', 'nodes/shared/whatsapp/transport/client', /import nodes\/shared\/whatsapp\/transport/],
 		['credentials/X.credentials.ts', 'nodes/Bitrix24/actions/x', /only nodes\/shared/],
 	])('%s → %s is refused', (file, target, reason) => {
 		expect(violation(file, target)).toMatch(reason);
@@ -20,6 +21,8 @@ describe('import boundaries', () => {
 		['nodes/Bitrix24Trigger/x.ts', 'nodes/shared/bitrix24/events/verify'],
 		['nodes/Bitrix24/actions/a.ts', 'nodes/shared/bitrix24/transport'],
 		['nodes/shared/bitrix24/transport/api.ts', 'nodes/shared/bitrix24/transport/batch'],
+		['nodes/WhatsAppCloud/actions/a.ts', 'nodes/shared/whatsapp/transport'],
+		['nodes/shared/whatsapp/transport/client.ts', 'nodes/shared/whatsapp/transport/pacing'],
 		['credentials/X.credentials.ts', 'nodes/shared/bitrix24/webhookUrl'],
 	])('%s → %s is fine', (file, target) => {
 		expect(violation(file, target)).toBeUndefined();
