@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Bitrix24Client } from './client';
-import { checkingContext, EvaluatedParameters } from './itemCheck';
+import { EvaluatedParameters, itemContext } from './itemParameters';
 import type { ItemCall, ItemResult } from './transport';
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -52,22 +52,26 @@ export function toOutput(
 }
 
 /**
- * Prepares something for every item (parameters read and checked). A bad item fails alone with
- * "Continue On Fail"; without it, the node stops before anything is sent to Bitrix24.
+ * Prepares something for every item (parameters read and checked, through the item's context:
+ * see itemParameters.ts). A bad item fails alone with "Continue On Fail"; without it, the node
+ * stops before anything is sent to Bitrix24.
  */
 export async function planEachItem<T>(
 	ctx: IExecuteFunctions,
 	count: number,
-	plan: (itemIndex: number) => T | Promise<T>,
+	plan: (itemIndex: number, itemCtx: IExecuteFunctions) => T | Promise<T>,
 ): Promise<Array<T | ItemError>> {
 	const plans: Array<T | ItemError> = [];
+	const evaluated = new EvaluatedParameters();
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			plans.push(await plan(itemIndex));
+			plans.push(await plan(itemIndex, itemContext(ctx, itemIndex, evaluated)));
 		} catch (error) {
 			const itemError = asItemError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw itemError;
 			plans.push(itemError);
+		} finally {
+			evaluated.forget(itemIndex);
 		}
 	}
 	return plans;
@@ -143,10 +147,10 @@ const PREPARE_SLICE_MS = 10;
 
 /**
  * Checks every item before anything is written, without "Continue On Fail": each item is built
- * with a checking context (itemCheck.ts), so the operation's own checks run on every item while
- * only expressions other than plain `$json` references are evaluated (and kept for the real
- * build). The first item that fails stops the node. A job whose calls only read skips this:
- * a read that is sent before a later item fails changes nothing.
+ * through its item context (itemParameters.ts), so the operation's own checks run on every item
+ * while n8n evaluates only expressions other than plain `$json` references (their values are
+ * kept for the build that sends). The first item that fails stops the node. A job whose calls
+ * only read skips this: a read sent before a later item fails changes nothing.
  */
 async function checkEachItem(
 	ctx: IExecuteFunctions,
@@ -159,7 +163,7 @@ async function checkEachItem(
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		let call: Omit<ItemCall, 'itemIndex'> | undefined;
 		try {
-			call = await build(itemIndex, checkingContext(ctx, itemIndex, evaluated));
+			call = await build(itemIndex, itemContext(ctx, itemIndex, evaluated));
 		} catch (error) {
 			throw asItemError(ctx, error, itemIndex);
 		}
@@ -198,7 +202,7 @@ export async function streamItemCalls(
 		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 			let call: Omit<ItemCall, 'itemIndex'> | undefined;
 			try {
-				call = await build(itemIndex, evaluated.contextFor(ctx, itemIndex));
+				call = await build(itemIndex, itemContext(ctx, itemIndex, evaluated));
 			} catch (error) {
 				const itemError = asItemError(ctx, error, itemIndex);
 				if (stopOnFailure) throw itemError;

@@ -89,20 +89,20 @@ export function crmUpdate(entity: CrmEntity) {
 		items: INodeExecutionData[],
 		client: Bitrix24Client,
 	): Promise<INodeExecutionData[]> {
-		const plans = await planEachItem(this, items.length, (itemIndex): Planned => {
+		const plans = await planEachItem(this, items.length, (itemIndex, ctx): Planned => {
 			const multi = entity.multiFields.map((field): [ContactField, MultiValue[]] => [
 				field,
-				multiValuesFrom(this, field, itemIndex),
+				multiValuesFrom(ctx, field, itemIndex),
 			]);
 			return {
-				id: recordIdParameter(this, idParameter, itemIndex, entity.label),
+				id: recordIdParameter(ctx, idParameter, itemIndex, entity.label),
 				fields: {
-					...customFieldsFrom(this, itemIndex),
-					...fieldsFrom(this, 'updateFields', itemIndex),
+					...customFieldsFrom(ctx, itemIndex),
+					...fieldsFrom(ctx, 'updateFields', itemIndex),
 				},
 				multi: multi.filter(([, values]) => values.length > 0),
 				mode: (hasMulti
-					? this.getNodeParameter('multiFieldMode', itemIndex, 'add')
+					? ctx.getNodeParameter('multiFieldMode', itemIndex, 'add')
 					: 'add') as MultiFieldMode,
 			};
 		});

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-
 import { bitrix24Client } from '../../../../nodes/shared/bitrix24/client';
 import type { ListRequest } from '../../../../nodes/shared/bitrix24/transport';
 import { fakeContext, rows } from './fakeContext';
@@ -12,11 +11,16 @@ const listByOffset = async (ctx: IExecuteFunctions, request: ListRequest) =>
 
 const decode = (command: unknown) => decodeURIComponent(String(command));
 
-/** A list command of a batch, decoded: its `>ID` cursor (a number or a `$result` reference) and order. */
+/**
+ * A list command of a batch, decoded: its `>ID` cursor (a number or a `$result` reference), its
+ * `<=ID` bound (ranges read side by side have one) and order.
+ */
 function command(raw: unknown) {
 	const text = decode(raw);
+	const bound = /filter\[<=(?:ID|id)\]=([^&]*)/.exec(text)?.[1];
 	return {
 		cursor: /filter\[>(?:ID|id)\]=([^&]*)/.exec(text)?.[1] ?? '',
+		bound: bound === undefined ? Infinity : Number(bound),
 		descending: /order\[(?:ID|id)\]=DESC/.test(text),
 	};
 }
@@ -39,13 +43,13 @@ function table(ids: number[]) {
 		return low;
 	};
 	const asRows = (found: number[]) => found.map((id) => ({ ID: String(id) }));
-	const rowsAfter = (after: number) => {
+	const rowsAfter = (after: number, bound: number) => {
 		const from = firstAbove(after);
-		return asRows(ids.slice(from, from + 50));
+		return asRows(ids.slice(from, from + 50).filter((id) => id <= bound));
 	};
 	const served = { calls: 0, emptyCalls: 0 };
-	const serve = (after: number) => {
-		const page = rowsAfter(after);
+	const serve = (after: number, bound = Infinity) => {
+		const page = rowsAfter(after, bound);
 		served.calls += 1;
 		if (page.length === 0) served.emptyCalls += 1;
 		return page;
@@ -54,7 +58,7 @@ function table(ids: number[]) {
 		if (url !== 'batch.json') return { result: serve(Number((body.filter as IDataObject)['>ID'])) };
 		const results: IDataObject = {};
 		for (const [key, raw] of Object.entries(body.cmd as IDataObject)) {
-			const { cursor, descending } = command(raw);
+			const { cursor, bound, descending } = command(raw);
 			if (descending) {
 				served.calls += 1;
 				const from = firstAbove(Number(cursor));
@@ -69,7 +73,7 @@ function table(ids: number[]) {
 				results[key] = [];
 				continue;
 			}
-			results[key] = serve(named ? Number(previous?.[49].ID) : Number(cursor));
+			results[key] = serve(named ? Number(previous?.[49].ID) : Number(cursor), bound);
 		}
 		return { result: { result: results } };
 	});
@@ -175,9 +179,9 @@ describe('exportAll (fast export chained in batch)', () => {
 
 	it('uses a plain call when one page is enough', async () => {
 		const { ctx, sent } = fakeContext(() => ({ result: rows(1, 7), total: 0 }));
-		expect(
-			await exportAll(ctx, { method: 'crm.lead.list', params: {}, limit: 10 }),
-		).toHaveLength(7);
+		expect(await exportAll(ctx, { method: 'crm.lead.list', params: {}, limit: 10 })).toHaveLength(
+			7,
+		);
 		expect(sent).toEqual([
 			{
 				url: 'crm.lead.list.json',
@@ -197,9 +201,7 @@ describe('exportAll (fast export chained in batch)', () => {
 					}
 				: { result: rows(1, 50) },
 		);
-		await expect(
-			exportAll(ctx, { method: 'crm.lead.list', params: {} }),
-		).rejects.toMatchObject({
+		await expect(exportAll(ctx, { method: 'crm.lead.list', params: {} })).rejects.toMatchObject({
 			message: 'Bitrix24 crm.lead.list: Access denied! [ACCESS_DENIED]',
 			httpCode: '403',
 		});
