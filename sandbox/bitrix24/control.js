@@ -35,6 +35,7 @@
  * GET  /_sandbox/openlines                   → {lines, connectors, chats, messages, statusReports}
  * POST /_sandbox/openlines/lines             body: {name?, active?, crm?, queue?} → the line
  * POST /_sandbox/openlines/lines/delete      body: {id} → {deleted}
+ * POST /_sandbox/openlines/connectors        body: {id, name?, clientId?, lines?} → the connector
  * POST /_sandbox/openlines/reply             body: {chatId, text?, files?: [{name, content (base64),
  *                                            mimeType?}], userId?} → {messageId, chatId, queued}
  * POST /_sandbox/openlines/edit              body: {messageId, text} → {messageId, queued}

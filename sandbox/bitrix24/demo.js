@@ -77,6 +77,9 @@ async function seedDemo(sandbox, { now = Date.now() } = {}) {
 		{ TITLE: 'Order business cards', RESPONSIBLE_ID: 1, DEADLINE: at(-1), STATUS: 5 },
 	];
 	for (const fields of tasks) await call(sandbox, 'tasks.task.add', { fields });
+
+	// The website-form channel of the Open Lines CRM example, set up on line 1 by the local app.
+	sandbox.openLines.addConnector({ id: 'n8n_webform', name: 'Website form', lines: [1] });
 }
 
 module.exports = { seedDemo };

@@ -122,6 +122,101 @@ const EXPECTATIONS = {
 			expect(sandbox.messages().filter((m) => m.MESSAGE.includes('Small order'))).toEqual([]);
 		},
 	},
+	'open-lines-contact-from-phone.json': {
+		webhook: '/webhook/webform/messages',
+		async run(n8n, workflow, sandbox) {
+			const post = async (body) => {
+				const response = await fetch(`${n8n.url}/webhook/webform/messages`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+				});
+				expect(response.status).toBe(200);
+				return await response.json();
+			};
+			const first = await post({
+				name: 'Jana',
+				phone: '+49 170 7654321',
+				text: 'Is my order on its way?',
+			});
+			// The same person writes again with her national number: the same contact and dialog.
+			const again = await post({ name: 'Jana Kowalski', phone: '0170 7654321', text: 'Any news?' });
+			expect(first).toEqual({
+				contactId: expect.any(Number),
+				newContact: true,
+				openLinesChatId: expect.any(Number),
+			});
+			expect(again).toEqual({ ...first, newContact: false });
+			const contact = sandbox.contacts().find((c) => Number(c.ID) === first.contactId);
+			expect(contact).toMatchObject({ NAME: 'Jana Kowalski', SOURCE_ID: 'WEB' });
+			expect(contact.PHONE.map((phone) => phone.VALUE)).toEqual(['+491707654321']);
+			const chat = sandbox.openLines.chats().find((c) => c.ID === first.openLinesChatId);
+			expect(chat).toMatchObject({
+				connector: 'n8n_webform',
+				externalChatId: `contact-${first.contactId}`,
+				crm: { type: 'CONTACT', id: first.contactId },
+			});
+			expect(sandbox.openLines.messages(chat.ID).map((m) => m.text)).toEqual([
+				'Is my order on its way?',
+				'Any news?',
+			]);
+		},
+	},
+	'open-lines-web-chat-bridge.json': {
+		webhook: '/webhook/webchat/messages',
+		async run(n8n, workflow, sandbox) {
+			const trigger = `${n8n.url}/webhook/2e8d4b6a-7c1f-4a3e-9d5b-b24f0e7a1c11/webhook`;
+			// Publishing set the connector up on line 1 and subscribed the trigger, which learned
+			// the app's token from the ONAPPTEST its activation asked for.
+			expect(sandbox.openLines.connectors().find((c) => c.ID === 'n8n_webchat')).toMatchObject({
+				NAME: 'n8n web chat',
+				activeLines: [1],
+			});
+			await eventually(() =>
+				sandbox
+					.eventLog()
+					.find((e) => e.event === 'ONAPPTEST' && e.handler === trigger && e.status === 200),
+			);
+			const sent = await fetch(`${n8n.url}/webhook/webchat/messages`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					chatId: 'visitor-42',
+					name: 'Ada Visitor',
+					text: 'Do you ship to Berlin?',
+				}),
+			});
+			expect(sent.status).toBe(200);
+			const { openLinesChatId } = await sent.json();
+			expect(sandbox.openLines.messages(openLinesChatId).map((m) => m.text)).toEqual([
+				'Do you ship to Berlin?',
+			]);
+
+			const { messageId } = sandbox.openLines.reply({
+				chatId: openLinesChatId,
+				text: 'We do, in two days.',
+			});
+			const poll = async () =>
+				(await fetch(`${n8n.url}/webhook/webchat/replies?chatId=visitor-42`)).json();
+			const answered = await eventually(() => {
+				const stored = sandbox.openLines.messages(openLinesChatId).find((m) => m.ID === messageId);
+				return stored.delivered ? stored : undefined;
+			});
+			expect(answered.delivered).toBe(true);
+			expect(await poll()).toEqual({
+				chatId: 'visitor-42',
+				replies: [
+					{
+						id: String(messageId),
+						from: 'Sandbox Admin',
+						text: 'We do, in two days.',
+						at: expect.any(String),
+					},
+				],
+			});
+			expect((await poll()).replies).toEqual([]);
+		},
+	},
 	'create-lead-from-website-form.json': {
 		webhook: '/webhook/bitrix24-new-lead',
 		async run(n8n, workflow, sandbox) {

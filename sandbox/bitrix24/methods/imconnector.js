@@ -29,7 +29,8 @@ const CONNECTOR_EVENTS = [
 /** A file is fetched for at most this long; a slower one is kept as failed. */
 const FILE_FETCH_TIMEOUT_MS = 10000;
 
-const FLAGS = {
+/** `imconnector.register`'s switches and their documented defaults. */
+const CONNECTOR_FLAGS = {
 	DEL_EXTERNAL_MESSAGES: true,
 	EDIT_INTERNAL_MESSAGES: true,
 	DEL_INTERNAL_MESSAGES: true,
@@ -92,7 +93,7 @@ function register(params, ctx) {
 		ICON_DISABLED: isPhpArray(q.ICON_DISABLED) ? upperKeys(q.ICON_DISABLED) : null,
 		PLACEMENT_HANDLER: q.PLACEMENT_HANDLER.trim(),
 		flags: Object.fromEntries(
-			Object.entries(FLAGS).map(([name, fallback]) => [name, flag(q[name], fallback)]),
+			Object.entries(CONNECTOR_FLAGS).map(([name, fallback]) => [name, flag(q[name], fallback)]),
 		),
 	});
 	return { result: true };
@@ -273,7 +274,12 @@ async function sendMessages(params, ctx) {
 		const message = m.message;
 		const files = filesOf(message);
 		const entry = {
-			message: { id: strval(message.id), date: new PhpObject(), text: strval(message.text), files: [] },
+			message: {
+				id: strval(message.id),
+				date: new PhpObject(),
+				text: strval(message.text),
+				files: [],
+			},
 			chat: { id: strval(m.chat.id) },
 		};
 		if (m.chat.name !== undefined) entry.chat.name = strval(m.chat.name);
@@ -411,4 +417,4 @@ function register_(registry) {
 	registry.register('imconnector.send.status.reading', statusReport('reading'), opts);
 }
 
-module.exports = { register: register_, CONNECTOR_EVENTS };
+module.exports = { register: register_, CONNECTOR_EVENTS, CONNECTOR_FLAGS };

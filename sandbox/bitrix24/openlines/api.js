@@ -7,6 +7,7 @@
  */
 
 const desk = require('./desk');
+const { CONNECTOR_FLAGS } = require('../methods/imconnector');
 
 class OpenLinesDesk {
 	/** @param {import('../index').Sandbox} sandbox */
@@ -48,6 +49,29 @@ class OpenLinesDesk {
 	/** Deletes a line; the connectors active on it hear ONIMCONNECTORLINEDELETE. @param {number} id */
 	deleteLine(id) {
 		return desk.deleteLine(this.state, Number(id), 1);
+	}
+
+	/**
+	 * Registers a connector for an application (by default the local app) and activates it on
+	 * lines, as the app's own imconnector.register and imconnector.activate calls would.
+	 * @param {{id: string, name?: string, clientId?: string, lines?: number[]}} spec
+	 */
+	addConnector({ id, name, clientId = this.sandbox.options.oauth.clientId, lines = [] }) {
+		const connector = String(id).toLowerCase();
+		this.data.connectors.set(connector, {
+			ID: connector,
+			NAME: name || connector,
+			clientId,
+			ICON: {
+				DATA_IMAGE: 'data:image/svg+xml,%3Csvg%20xmlns%3D%22http://www.w3.org/2000/svg%22/%3E',
+			},
+			ICON_DISABLED: null,
+			PLACEMENT_HANDLER: 'https://example.com/connector',
+			flags: { ...CONNECTOR_FLAGS },
+		});
+		for (const line of lines)
+			this.data.activations.set(`${connector}|${line}`, { active: true, data: null });
+		return this.connectors().find((c) => c.ID === connector);
 	}
 
 	/** Registered connectors with the lines they are active on. */
@@ -136,6 +160,7 @@ const CONTROL_ROUTES = {
 		statusReports: sb.openLines.statusReports(),
 	}),
 	'POST /_sandbox/openlines/lines': (sb, body) => sb.openLines.addLine(body),
+	'POST /_sandbox/openlines/connectors': (sb, body) => sb.openLines.addConnector(body),
 	'POST /_sandbox/openlines/lines/delete': (sb, body) => ({
 		deleted: sb.openLines.deleteLine(body.id),
 	}),
