@@ -73,8 +73,12 @@ export async function sendCustomerMessages(
 	const messages: PackedMessage[] = [];
 	plans.forEach((planned, itemIndex) => {
 		const files = links.get(itemIndex) ?? [];
-		if (isItemError(planned) || isItemError(files)) {
-			outcomes[itemIndex] = { ok: false, error: isItemError(planned) ? planned : (files as never) };
+		if (isItemError(planned)) {
+			outcomes[itemIndex] = { ok: false, error: planned };
+			return;
+		}
+		if (isItemError(files)) {
+			outcomes[itemIndex] = { ok: false, error: files };
 			return;
 		}
 		if (planned.message.echo) {
