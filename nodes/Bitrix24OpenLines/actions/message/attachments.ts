@@ -67,26 +67,27 @@ export async function fileLinks(
 ): Promise<Map<number, FileLink[] | ItemError>> {
 	const links = new Map<number, FileLink[] | ItemError>();
 	const uploads: Upload[] = [];
-	for (const [itemIndex, list] of attachments) {
-		const files: FileLink[] = [];
-		links.set(itemIndex, files);
-		list.forEach((attachment, position) => {
-			const name = nameOf(items, itemIndex, attachment);
-			if (attachment.binaryProperty) {
-				if (!items[itemIndex].binary?.[attachment.binaryProperty]) {
-					links.set(itemIndex, missingBinary(ctx, items, itemIndex, attachment.binaryProperty));
-					return;
-				}
-				uploads.push({ itemIndex, position, binaryProperty: attachment.binaryProperty, name });
-			}
-			files[position] = { url: attachment.url ?? '', name };
-		});
-	}
+	// Without Continue On Fail the first bad file stops the node before any message is sent.
 	const failed = (itemIndex: number, error: unknown) => {
 		const itemError = asItemError(ctx, error, itemIndex);
 		if (!ctx.continueOnFail()) throw itemError;
 		links.set(itemIndex, itemError);
 	};
+	for (const [itemIndex, list] of attachments) {
+		const files: FileLink[] = [];
+		links.set(itemIndex, files);
+		for (const [position, attachment] of list.entries()) {
+			const name = nameOf(items, itemIndex, attachment);
+			if (attachment.binaryProperty) {
+				if (!items[itemIndex].binary?.[attachment.binaryProperty]) {
+					failed(itemIndex, missingBinary(ctx, items, itemIndex, attachment.binaryProperty));
+					break;
+				}
+				uploads.push({ itemIndex, position, binaryProperty: attachment.binaryProperty, name });
+			}
+			files[position] = { url: attachment.url ?? '', name };
+		}
+	}
 	const pending = uploads.filter((upload) => !(links.get(upload.itemIndex) instanceof Error));
 	if (pending.length === 0) return links;
 

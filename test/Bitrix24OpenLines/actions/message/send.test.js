@@ -215,6 +215,24 @@ describe('Open Lines → Message → Send to Operators', () => {
 		expect(requestsOf(portal)).toEqual(['imconnector.send.messages']);
 	});
 
+	it('without Continue On Fail, sends nothing when one item has a file it cannot send', async () => {
+		const { error } = await runOpenLines(portal, {
+			items: [
+				customerMessage(1),
+				customerMessage(2, {
+					message: {
+						id: 'm',
+						timestamp: '2026-12-03T10:00:00Z',
+						attachments: [{ binaryProperty: 'nothing' }],
+					},
+				}),
+			],
+			parameters: send(),
+		});
+		expect(error.message).toBe("The attachment 'nothing' is not a binary property of item 1");
+		expect(portal.log).toEqual([]);
+	});
+
 	it('explains an unknown line and a connector that is not active on the line', async () => {
 		const inactive = portal.openLines.addLine({ name: 'Not connected' });
 		for (const line of ['99', String(inactive.ID)]) {
