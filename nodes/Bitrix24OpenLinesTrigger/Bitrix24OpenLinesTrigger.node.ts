@@ -76,6 +76,7 @@ export class Bitrix24OpenLinesTrigger implements INodeType {
 						description: 'Choose at least one event.',
 					});
 				}
+				// A wrong Connector ID or Lines fails activation, before anything is set up.
 				connectorOf(this);
 				linesOf(this);
 				const client: Bitrix24Client = await oauthClient(this);
