@@ -45,6 +45,8 @@ async function seedDemo(sandbox, { now = Date.now() } = {}) {
 		NAME: 'Ada',
 		LAST_NAME: 'Lovelace',
 		EMAIL: [{ VALUE: 'ada@example.com', VALUE_TYPE: 'WORK' }],
+		// Writes on WhatsApp from this number (the WhatsApp example's customer).
+		PHONE: [{ VALUE: '+49 151 12345678', VALUE_TYPE: 'MOBILE' }],
 	}));
 
 	const untouched = { DATE_CREATE: at(-12), DATE_MODIFY: at(-10) };

@@ -205,6 +205,37 @@ function createWhatsAppSandbox(options = {}) {
 		return record;
 	}
 
+	/**
+	 * Meta's retry of a delivery that did not get a 200: the same bytes and signature to the same
+	 * URL, recorded as a new delivery.
+	 */
+	async function redeliver(record) {
+		const again = {
+			n: sb.state.deliveries.length + 1,
+			at: now(),
+			field: record.field,
+			url: record.url,
+			body: record.body,
+			status: null,
+			response: null,
+			error: null,
+			retryOf: record.n,
+		};
+		sb.state.deliveries.push(again);
+		try {
+			const response = await fetch(record.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature(config.appSecret, record.body) },
+				body: record.body,
+			});
+			again.status = response.status;
+			again.response = (await response.text()).slice(0, 2000);
+		} catch (error) {
+			again.error = error.message;
+		}
+		return again;
+	}
+
 	/** Runs a delivery in the background; `sb.idle()` waits for all of them. */
 	function background(task) {
 		const promise = Promise.resolve()
@@ -780,6 +811,7 @@ function createWhatsAppSandbox(options = {}) {
 		reset,
 		addTemplate,
 		deliver,
+		redeliver,
 		receive,
 		status,
 		echo,

@@ -10,6 +10,7 @@ const {
 	cleanUp,
 } = require('./harness');
 const { portalCall } = require('../helpers/portalCall');
+const { createWhatsAppSandbox } = require('../../sandbox/whatsapp');
 const { seedDemo } = require('../../sandbox/bitrix24/demo');
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -22,6 +23,35 @@ const outgoingTokenCredential = {
 	type: 'bitrix24ApplicationTokenApi',
 	data: { applicationToken: OUTGOING_TOKEN },
 };
+
+/** A REST call as the sandbox's local app (OAuth), as an app's own code makes it. */
+async function appCall(sandbox, method, params = {}) {
+	const response = await fetch(`${sandbox.url}/rest/${method}.json`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ ...params, auth: sandbox.issueTokens({ userId: 1 }).access_token }),
+	});
+	const body = await response.json();
+	if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
+	return body.result;
+}
+
+/** The WhatsApp connector, registered by the app and active on line 1 (again: it updates). */
+async function setUpWhatsAppConnector(sandbox) {
+	const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>';
+	await appCall(sandbox, 'imconnector.register', {
+		ID: 'n8n_whatsapp',
+		NAME: 'WhatsApp (n8n)',
+		ICON: { DATA_IMAGE: `data:image/svg+xml,${encodeURIComponent(svg)}` },
+		PLACEMENT_HANDLER: 'https://n8n.example.com/settings',
+	});
+	await appCall(sandbox, 'imconnector.activate', { CONNECTOR: 'n8n_whatsapp', LINE: 1, ACTIVE: 1 });
+}
+
+/** The WhatsApp Cloud API fake the WhatsApp examples talk to (started with the suite). */
+let whatsapp;
+const WHATSAPP_CREDENTIAL = { id: 'waSandboxCloud1', name: 'WhatsApp Cloud (sandbox)' };
+const CUSTOMER = '4915112345678';
 
 /** Waits until `find` returns something; events and polls reach n8n asynchronously. */
 async function eventually(find, timeoutMs = 30000) {
@@ -120,6 +150,188 @@ const EXPECTATIONS = {
 			});
 			await sandbox.flushEvents();
 			expect(sandbox.messages().filter((m) => m.MESSAGE.includes('Small order'))).toEqual([]);
+		},
+	},
+	'open-lines-reply-to-whatsapp.json': {
+		webhook: '/webhook/8b3e1f2a-6c4d-4a9b-8e7f-1a2b3c4d5e62/webhook',
+		async run(n8n, workflow, sandbox) {
+			const customer = '4915177770000';
+			const toCustomer = () => whatsapp.sent.filter((message) => message.to === customer);
+			// The trigger accepts events once it learned the app's token from its ONAPPTEST.
+			const trigger = `${n8n.url}${this.webhook}`;
+			await eventually(() =>
+				sandbox
+					.eventLog()
+					.find((e) => e.event === 'ONAPPTEST' && e.handler === trigger && e.status === 200),
+			);
+			// The customer wrote on WhatsApp a moment ago (the 24-hour window is open), and the
+			// message reached Open Lines through the connector the trigger set up on activation.
+			whatsapp.limits.customerWrote(whatsapp.phoneNumberId, customer);
+			await appCall(sandbox, 'imconnector.send.messages', {
+				CONNECTOR: 'n8n_whatsapp',
+				LINE: 1,
+				MESSAGES: [
+					{
+						user: { id: customer, name: 'Grace', phone: `+${customer}` },
+						message: {
+							id: 'wamid.IN-GRACE-1',
+							date: Math.floor(Date.now() / 1000),
+							text: 'Do you have the price list?',
+						},
+						chat: { id: customer },
+					},
+				],
+			});
+			const chat = sandbox.openLines.chats().find((entry) => entry.externalChatId === customer);
+
+			// The operator answers with text and a file: both go to the customer's WhatsApp.
+			const pdf = Buffer.from('%PDF-1.4 price list');
+			sandbox.openLines.reply({
+				chatId: chat.ID,
+				text: 'Here it is',
+				files: [{ name: 'price-list.pdf', content: pdf, mimeType: 'application/pdf' }],
+			});
+			await sandbox.flushEvents();
+			const sent = await eventually(() => (toCustomer().length >= 2 ? toCustomer() : undefined));
+			expect(sent.map((message) => message.type)).toEqual(['text', 'document']);
+			expect(sent[0].content.body).toBe('Here it is');
+			expect(whatsapp.media.find((media) => media.id === sent[1].content.id).data.equals(pdf)).toBe(
+				true,
+			);
+			expect(JSON.parse(sent[0].bizOpaqueCallbackData)).toMatchObject({
+				src: 'n8n-conversation',
+				chat: customer,
+				olChat: chat.ID,
+				line: 1,
+				connector: 'n8n_whatsapp',
+			});
+
+			// More than 24 hours later WhatsApp refuses free-form messages: the template goes instead, once.
+			whatsapp.limits.closeWindow(whatsapp.phoneNumberId, customer);
+			sandbox.openLines.reply({ chatId: chat.ID, text: 'Your order shipped' });
+			await sandbox.flushEvents();
+			const all = await eventually(() => (toCustomer().length >= 3 ? toCustomer() : undefined));
+			expect(all[2]).toMatchObject({
+				type: 'template',
+				content: {
+					name: 'conversation_reopen',
+					language: { code: 'en_US' },
+					components: [
+						{ type: 'body', parameters: [{ type: 'text', text: 'Your order shipped' }] },
+					],
+				},
+			});
+			const refused = whatsapp.log.filter(
+				(entry) =>
+					entry.kind === 'messages' && entry.params.to === customer && entry.errorCode === 131047,
+			);
+			expect(refused).toHaveLength(1);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(toCustomer()).toHaveLength(3);
+		},
+	},
+	'whatsapp-to-open-lines.json': {
+		webhook: '/webhook/5d2a7c1e-3b4f-4e8a-9c6d-7a1b2c3d4e51/webhook',
+		async run(n8n, workflow, sandbox) {
+			// Publishing made the trigger its number's callback (Meta's webhook override): the fake
+			// sent Meta's verification GET to n8n and got the challenge back.
+			expect(whatsapp.state.phoneOverrides.get(whatsapp.phoneNumberId)?.url).toBe(
+				`${n8n.url}${this.webhook}`,
+			);
+			await setUpWhatsAppConnector(sandbox);
+			const ada = sandbox.contacts().find((contact) => contact.NAME === 'Ada');
+
+			// Text and a file reach the operators; the CRM tracker binds Ada by her mobile number.
+			const pdf = Buffer.from('%PDF-1.4 order 1042');
+			const text = await whatsapp.receive({
+				from: CUSTOMER,
+				name: 'Ada Lovelace',
+				text: 'Hello from WhatsApp',
+			});
+			const file = await whatsapp.receive({
+				from: CUSTOMER,
+				name: 'Ada Lovelace',
+				type: 'document',
+				data: pdf,
+				mimeType: 'application/pdf',
+				fileName: 'order.pdf',
+				caption: 'My order',
+			});
+			expect([text.delivery.status, file.delivery.status]).toEqual([200, 200]);
+			const chat = sandbox.openLines
+				.chats()
+				.find((entry) => entry.connector === 'n8n_whatsapp' && entry.externalChatId === CUSTOMER);
+			expect(chat).toMatchObject({
+				externalChatId: CUSTOMER,
+				crm: { type: 'CONTACT', id: Number(ada.ID) },
+			});
+			const arrived = sandbox.openLines.messages(chat.ID);
+			expect(arrived.map((m) => [m.text, m.externalId])).toEqual([
+				['Hello from WhatsApp', text.message.id],
+				['My order', file.message.id],
+			]);
+			expect(arrived[1].files[0].content.equals(pdf)).toBe(true);
+
+			// Nothing lost: Bitrix24 fails once, so n8n answers Meta 500; Meta's retry goes in, once.
+			sandbox.faults.add({
+				type: 'status',
+				status: 500,
+				probability: 1,
+				times: 1,
+				match: { restMethod: 'imconnector.send.messages' },
+			});
+			const failed = await whatsapp.receive({
+				from: CUSTOMER,
+				name: 'Ada Lovelace',
+				text: 'Are you there?',
+			});
+			expect(failed.delivery.status).toBe(500);
+			expect(
+				sandbox.openLines.messages(chat.ID).filter((m) => m.text === 'Are you there?'),
+			).toHaveLength(0);
+			const retried = await whatsapp.redeliver(failed.delivery);
+			expect(retried.status).toBe(200);
+			expect(
+				sandbox.openLines.messages(chat.ID).filter((m) => m.text === 'Are you there?'),
+			).toHaveLength(1);
+
+			// An operator's answer went out to WhatsApp with its Open Lines IDs (as Send Conversation
+			// Message sends it); its delivered and read statuses come back to Open Lines.
+			const answer = sandbox.openLines.reply({ chatId: chat.ID, text: 'Yes, here' });
+			const sent = await fetch(`${whatsapp.graphUrl}/${whatsapp.phoneNumberId}/messages`, {
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${whatsapp.accessToken}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({
+					messaging_product: 'whatsapp',
+					to: CUSTOMER,
+					type: 'text',
+					text: { body: 'Yes, here' },
+					biz_opaque_callback_data: JSON.stringify({
+						src: 'n8n-conversation',
+						msg: String(answer.messageId),
+						chat: CUSTOMER,
+						line: 1,
+						connector: 'n8n_whatsapp',
+						olChat: chat.ID,
+					}),
+				}),
+			}).then((response) => response.json());
+			const wamid = sent.messages[0].id;
+			expect((await whatsapp.status({ messageId: wamid, status: 'sent' })).status).toBe(200);
+			expect((await whatsapp.status({ messageId: wamid, status: 'delivered' })).status).toBe(200);
+			expect((await whatsapp.status({ messageId: wamid, status: 'read' })).status).toBe(200);
+			const reports = sandbox.openLines.statusReports();
+			expect(reports.map((report) => report.method)).toEqual([
+				'imconnector.send.status.delivery',
+				'imconnector.send.status.reading',
+			]);
+			const operatorMessage = sandbox.openLines
+				.messages(chat.ID)
+				.find((m) => m.ID === answer.messageId);
+			expect(operatorMessage).toMatchObject({ delivered: true, connectorMid: [wamid] });
 		},
 	},
 	'open-lines-contact-from-phone.json': {
@@ -453,11 +665,14 @@ describe('example workflows in a real n8n', () => {
 		// The portal `npm start` shows: every example must find something to act on in it.
 		sandbox = await startSandbox();
 		await seedDemo(sandbox);
+		whatsapp = createWhatsAppSandbox();
+		await whatsapp.start();
 		n8n = await prepareN8n('examples');
 		await n8n.importCredentials([
 			webhookCredential(sandbox),
 			oauthCredential(sandbox),
 			outgoingTokenCredential,
+			{ ...WHATSAPP_CREDENTIAL, type: 'whatsAppCloudApi', data: whatsapp.credentials() },
 		]);
 		await n8n.importWorkflows(examples.map(({ workflow }) => workflow));
 	});
@@ -465,6 +680,7 @@ describe('example workflows in a real n8n', () => {
 	afterAll(async () => {
 		await cleanUp(n8n);
 		await sandbox?.stop();
+		await whatsapp?.stop();
 	});
 
 	it('has an expectation for every example', () => {
