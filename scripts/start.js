@@ -9,6 +9,7 @@ const path = require('path');
 
 const { createSandbox } = require('../sandbox/bitrix24');
 const { seedDemo } = require('../sandbox/bitrix24/demo');
+const { createWhatsAppSandbox } = require('../sandbox/whatsapp');
 const { ensureN8n, cacheRoot } = require('./n8n/runtime');
 const { N8nInstance } = require('./n8n/instance');
 const { buildAndPack, root } = require('./pack');
@@ -16,6 +17,10 @@ const { buildAndPack, root } = require('./pack');
 const settings = {
 	port: Number(process.env.N8N_PORT || 5678),
 	sandboxPort: Number(process.env.SANDBOX_PORT || 8787),
+	/** The WhatsApp Cloud API fake beside the sandbox portal (the WhatsApp examples). */
+	whatsappPort: Number(
+		process.env.WHATSAPP_SANDBOX_PORT || Number(process.env.SANDBOX_PORT || 8787) + 2,
+	),
 	webhookUrl: process.env.BITRIX24_WEBHOOK_URL || '',
 	email: process.env.N8N_DEMO_EMAIL || 'demo@example.com',
 	password: process.env.N8N_DEMO_PASSWORD || 'Bitrix24-Demo1',
@@ -42,7 +47,12 @@ function isTriggered(workflow, { sandbox }) {
 		(node) =>
 			node.type === 'n8n-nodes-base.webhook' ||
 			// Bitrix24 Trigger examples need the sandbox (OAuth2 app, outgoing webhook set up below).
-			(sandbox && node.type === 'n8n-nodes-bitrix24.bitrix24Trigger'),
+			(sandbox && node.type === 'n8n-nodes-bitrix24.bitrix24Trigger') ||
+			// The WhatsApp bridge: the WhatsApp fake and the Open Lines of the sandbox.
+			(sandbox &&
+				['n8n-nodes-bitrix24.whatsAppCloudTrigger', 'n8n-nodes-bitrix24.bitrix24OpenLinesTrigger'].includes(
+					node.type,
+				)),
 	);
 }
 
@@ -118,6 +128,14 @@ async function main() {
 	const { sandbox, webhookUrl } = await startPortal();
 	say(sandbox ? `Sandbox portal running at ${sandbox.url} with sample leads, deals, contacts, employees and tasks.` : 'Using your portal (BITRIX24_WEBHOOK_URL).');
 
+	const whatsapp = sandbox
+		? createWhatsAppSandbox({ port: settings.whatsappPort, host: '127.0.0.1', autoStatuses: ['sent', 'delivered', 'read'] })
+		: null;
+	if (whatsapp) {
+		await whatsapp.start();
+		say(`WhatsApp Cloud API fake running at ${whatsapp.url}.`);
+	}
+
 	say('Importing the credential and the example workflows…');
 	const outgoingToken = sandbox
 		? crypto.randomBytes(16).toString('hex')
@@ -150,6 +168,12 @@ async function main() {
 							oauthTokenData: sandbox.issueTokens({ userId: 1 }),
 						},
 					},
+					{
+						id: 'waSandboxCloud1',
+						name: 'WhatsApp Cloud (sandbox)',
+						type: 'whatsAppCloudApi',
+						data: whatsapp.credentials(),
+					},
 				]
 			: []),
 	]);
@@ -176,6 +200,7 @@ async function main() {
 		say('\nStopping n8n and the sandbox…');
 		await n8n.stop();
 		await sandbox?.stop();
+		await whatsapp?.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop());
@@ -207,7 +232,14 @@ Try first:
   4. Win deal 1 in the sandbox; the Bitrix24 Trigger subscribed itself and posts to chat7:
        curl -X POST ${sandbox.webhookUrl}crm.deal.update.json -H 'content-type: application/json' \\
          -d '{"id":1,"fields":{"STAGE_ID":"WON"}}'
-     then open ${sandbox.url}/_sandbox/log (or the workflow's executions).`
+     then open ${sandbox.url}/_sandbox/log (or the workflow's executions).
+  5. A customer writes on WhatsApp (the fake at ${whatsapp.url}); the bridge puts it into Open Lines:
+       curl -X POST ${whatsapp.url}/_sandbox/inbound -H 'content-type: application/json' \\
+         -d '{"from":"4915112345678","name":"Ada Lovelace","text":"Is my order on its way?"}'
+     see ${sandbox.url}/_sandbox/openlines; answer as an operator (the chat's ID is listed there):
+       curl -X POST ${sandbox.url}/_sandbox/openlines/reply -H 'content-type: application/json' \\
+         -d '{"chatId":1001,"text":"It ships today"}'
+     and the answer reaches WhatsApp: ${whatsapp.url}/_sandbox/messages`
 			: ''
 	}
 
