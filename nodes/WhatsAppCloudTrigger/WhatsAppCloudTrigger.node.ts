@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, readSettings } from '../shared/whatsapp/settings';
-import { graphClient, whatsAppCloudApiTest } from '../shared/whatsapp/transport';
+import { graphClient, whatsAppCloudApiTest, type GraphClient } from '../shared/whatsapp/transport';
 import { route, type EventKind, type MessageItem } from './events';
 import { MAX_BODY_BYTES, parseEnvelope } from './payload';
 import { triggerProperties } from './properties';
@@ -141,6 +141,7 @@ async function withMedia(
 	items: MessageItem[],
 ): Promise<INodeExecutionData[]> {
 	const download = ctx.getNodeParameter('downloadMedia', false) as boolean;
+	let client: GraphClient | undefined;
 	const out: INodeExecutionData[] = [];
 	for (const item of items) {
 		const json = item.json;
@@ -152,7 +153,7 @@ async function withMedia(
 		}
 		if (download) {
 			try {
-				const client = await graphClient(ctx);
+				client ??= await graphClient(ctx);
 				const media = await client.downloadMedia(item.media.id);
 				const binary = await ctx.helpers.prepareBinaryData(
 					media.data,

@@ -52,7 +52,12 @@ export function readRecipient(
 	defaultCountryCode?: string,
 ): string {
 	const text = String(raw ?? '').trim();
-	const e164 = toE164(text, { defaultCountryCode });
+	// Digits alone are a WhatsApp ID (country code included), unless national numbers were announced
+	// by a default country code.
+	const e164 =
+		!defaultCountryCode && /^\d{7,15}$/.test(text)
+			? toE164(`+${text}`)
+			: toE164(text, { defaultCountryCode });
 	if (!e164) {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -44,9 +44,13 @@ test('Send Text: a national number uses the Default Country Code; a number Whats
 		options: { defaultCountryCode: '49' },
 	});
 	expect(output[0].json.waId).toBe(CUSTOMER);
+	// A WhatsApp ID as the trigger gives it, from a country with short numbers (Denmark).
+	wa.limits.customerWrote(wa.phoneNumberId, '4512345678');
+	const danish = await run('sendText', { to: '4512345678', text: 'Hej' });
+	expect(danish.output[0].json.waId).toBe('4512345678');
 	const { error } = await run('sendText', { to: '12345', text: 'Hi' });
 	expect(error.message).toBe('"12345" is not a phone number WhatsApp can reach');
-	expect(requestsOf(wa, 'messages')).toHaveLength(1);
+	expect(requestsOf(wa, 'messages')).toHaveLength(2);
 });
 
 test('Send Media from binary data: uploaded, then sent by media ID with caption and file name', async () => {
