@@ -168,19 +168,95 @@ function notes(runs) {
 	return [...new Set(lines)].join('\n');
 }
 
-/**
- * Runs whose time is plain arithmetic, to check the virtual clock: a client paced at 2 requests
- * per second starts its last request about (N − 1) / 2 s after its first.
- */
-function clockChecks(runs) {
-	return runs
-		.filter((run) => run.contender === 'http-paced' && completed(run))
-		.map((run) => {
-			const expected = (run.requests - 1) / 2;
-			const measured = run.wallMs / 1000;
-			return `- ${run.short}, ${run.scenario}: ${n(run.requests)} requests at 2 per second → about ${n(expected)} s plus the last answer expected, ${n(Number(measured.toFixed(1)))} s measured`;
-		})
-		.join('\n');
+/** "12.3 s" for short real times, like seconds() otherwise. @param {number} ms */
+const realSeconds = (ms) => (ms < 10000 ? `${(ms / 1000).toFixed(2)} s` : seconds(ms));
+
+const MiBText = (bytes) => `${n(Math.round(bytes / MiB))} MiB`;
+
+/** The real-n8n table: one line per scenario (and export size) and contender. */
+function realTable(real, harness, full) {
+	const header = [
+		'Scenario',
+		'Contender',
+		'HTTP requests',
+		...(full ? ['refused (503)', 'COUNT queries'] : []),
+		'Time',
+		'vs this package',
+		'Harness time',
+		'Peak RSS (Δ in the job)',
+		'Result',
+	];
+	const lines = [
+		line(header),
+		line(header.map((_, i) => (i < 2 || i === header.length - 1 ? '---' : '---:'))),
+	];
+	const groups = [];
+	for (const { id } of SCENARIOS) {
+		const sizes = [...new Set(real.runs.filter((r) => r.scenario === id).map((r) => r.size))].sort(
+			(a, b) => b - a,
+		);
+		for (const size of sizes) groups.push({ id, size });
+	}
+	for (const { id, size } of groups) {
+		const rows = real.runs
+			.filter((run) => run.scenario === id && run.size === size)
+			.sort((a, b) => Number(Boolean(b.ours)) - Number(Boolean(a.ours)));
+		const skipped = real.skipped.filter((skip) => skip.scenario === id && !rows[0]?.extra);
+		const ours = rows.find((run) => run.ours);
+		rows.forEach((run, index) => {
+			const inHarness = harness.find((h) => h.scenario === id && h.contender === run.contender);
+			lines.push(
+				line([
+					index === 0 ? scenarioTitle(id, size) : '',
+					run.ours ? '**this package**' : run.short,
+					n(run.requests),
+					...(full ? [n(run.rejected), n(run.countQueries)] : []),
+					run.repeats?.count > 1
+						? `${realSeconds(run.wallMs)} (${run.repeats.count} runs: ${(run.repeats.minMs / 1000).toFixed(1)}–${(run.repeats.maxMs / 1000).toFixed(1)} s)`
+						: realSeconds(run.wallMs),
+					timeRatio(run, ours),
+					inHarness && !run.extra ? seconds(inHarness.wallMs) : '—',
+					run.peakRssBytes
+						? `${MiBText(run.peakRssBytes)} (${MiBText(Math.max(0, run.peakRssBytes - (run.baselineRssBytes ?? 0)))})`
+						: '—',
+					outcome(run, full),
+				]),
+			);
+		});
+		for (const skip of skipped) {
+			const inHarness = harness.find((h) => h.scenario === id && h.contender === skip.contender);
+			lines.push(
+				line([
+					'',
+					skip.short,
+					inHarness ? n(inHarness.requests) : '—',
+					...(full ? ['—', inHarness ? n(inHarness.countQueries) : '—'] : []),
+					'not run',
+					'—',
+					inHarness ? seconds(inHarness.wallMs) : '—',
+					'—',
+					`not run in real time (${skip.reason})`,
+				]),
+			);
+		}
+	}
+	return lines.join('\n');
+}
+
+function realContenderList(real) {
+	const seen = new Map();
+	for (const run of real.runs) {
+		if (!seen.has(run.short)) seen.set(run.short, run.label);
+	}
+	const notes = [];
+	for (const run of real.runs) {
+		if (run.note && run.contender === 'http-request-node')
+			notes.push(`  - ${run.scenario}: ${run.note}`);
+	}
+	return [
+		...[...seen].map(([short, text]) => `- **${short}**: ${text}`),
+		...(notes.length ? ['- The HTTP Request workflows:', ...new Set(notes)] : []),
+	].join('\n');
 }
 
 const targetLines = (targets) =>
@@ -191,7 +267,19 @@ const targetLines = (targets) =>
 		)
 		.join('\n');
 
-const METHOD = `All contenders talk HTTP to the sandbox portal (\`sandbox/bitrix24/\`), started fresh for every run and set up
+const REAL_METHOD = `**In a real n8n** (\`bench/n8n/\`): the pinned n8n of the end-to-end tests (2.40.7 on Node 24, installed by
+\`scripts/n8n/runtime.js\`), with this package installed as a community package (its compiled \`dist/\` as \`npm run build\` lays
+it out). Every job is a workflow (Manual Trigger → an "Input" Code node making the input items → the job's nodes) run by
+\`n8n execute\`, a fresh n8n process per run, against a fresh sandbox portal (${CLOUD_PORTAL.bucket.burst} requests at once, then
+${CLOUD_PORTAL.bucket.drainPerSecond} per second, ${CLOUD_PORTAL.latencyMs} ms per request, ${CLOUD_PORTAL.countCostMsPerThousandRows} ms per 1,000 rows for list calls that count), in real time. "Time" is
+the job's nodes from n8n's run data (start of the first to end of the last; the Input node is not counted); for the scripts,
+the call, timed in their own process. "Peak RSS" is the resident memory of the process doing the job: the n8n process (sampled
+from /proc every 20 ms until the job ended; before n8n prints its run) or the script's process (its maxRSS); "Δ" is the part
+above the process's level just before the job. Runs that take more than 150 s on the virtual clock (20 s at the quick scale) are not repeated in real time.
+The sandbox runs in the benchmark's process (with a large young generation: serving 100,000 rows is otherwise mostly garbage
+collection) on the same two cores as n8n, so its CPU (about 4 s to serve 100,000 rows) competes with the client's.`;
+
+const METHOD = `**In the harness**: all contenders talk HTTP to the sandbox portal (\`sandbox/bitrix24/\`), started fresh for every run and set up
 like a cloud portal on the standard plan: leaky bucket of ${CLOUD_PORTAL.bucket.burst} requests draining
 ${CLOUD_PORTAL.bucket.drainPerSecond} per second (503 \`QUERY_LIMIT_EXCEEDED\` above it), ${CLOUD_PORTAL.latencyMs} ms per request, and
 ${CLOUD_PORTAL.countCostMsPerThousandRows} ms per 1,000 rows for every list call that counts (\`start\` ≥ 0; none with \`start=-1\`).
@@ -212,50 +300,72 @@ use above the level before the run (after a GC), sampled every 20 ms; it include
 
 const CAVEATS = `- The portal's latency is per HTTP request, not per command: on a real portal a batch of 50 writes
   takes longer than one call, which slows clients that send batches one after another (this package,
-  the official SDK) more than @2bad/bitrix, which sends its chunks together.
+  the official SDK, the chained-batch script) more than @2bad/bitrix, which sends its chunks together.
 - Bitrix24's method-time limit (480 s per method per 10 minutes) is off. On a real portal, offset paging
-  with a COUNT per page (@2bad/bitrix's list, HTTP Request pagination) over 100,000 rows would run into it.
-- This package runs inside n8n's engine, and its time includes n8n evaluating the node's expressions for
-  every input item before the first request (most of its "host busy" time on the item operations). The
-  other contenders are plain scripts: used from an n8n Code node they would pay such costs too.
-- The sandbox runs in the same process: CPU time it spends (and any other load on the machine) counts
-  as portal time.`;
+  with a COUNT per page (@2bad/bitrix's list) over 100,000 rows would run into it.
+- In a real n8n, this package and the HTTP Request workflows run inside n8n (its expression engine, its
+  run data); the scripts are plain Node.js processes: used from an n8n Code node they would pay n8n's
+  costs too (and the SDK's and @2bad/bitrix's would need to be installed into n8n).
+- The machine has two cores shared with other work, and the sandbox portal runs on them too: in real
+  time its CPU for serving rows competes with the client's (a real portal serves from its own
+  servers, requests side by side). In the harness everything shares one process and one core: the
+  sandbox's CPU and garbage collection count as portal time, which is why parallel requests gain
+  less there than in the real n8n.`;
+
+const targetSection = (targets) => {
+	const real = targets.filter((t) => t.real);
+	const harness = targets.filter((t) => !t.real);
+	return [
+		...(real.length
+			? ['In a real n8n (issue 14; ratios within this run):', '', targetLines(real), '']
+			: []),
+		...(harness.length ? ['In the harness (issue 8):', '', targetLines(harness)] : []),
+	].join('\n');
+};
 
 /**
- * @param {{runs: object[], targets: object[], meta: object}} bench
+ * @param {{runs: object[], real: {runs: object[], skipped: object[], meta: object}, targets: object[], meta: object}} bench
  */
-function resultsMarkdown({ runs, targets, meta }) {
+function resultsMarkdown({ runs, real, targets, meta }) {
 	return `# Benchmark results
 
 Written by \`npm run bench${meta.scaleFlag}\` (scale: **${meta.scale}**${meta.repeats > 1 ? `, every run ${meta.repeats} times, median shown` : ''}) on ${meta.date}.
-Re-run to update; the README's "Performance" table comes from the same run.
+Re-run to update; the README's "Performance" table comes from the same run (its real-n8n part).
 
 ## Machine
 
-- CPU: ${meta.cpu} (${meta.cores} cores), RAM ${meta.ramGiB} GiB
-- Node.js ${meta.node}, ${meta.os}
+- CPU: ${meta.cpu} (${meta.cores} cores, shared with other work: times are noisy, compare within a run), RAM ${meta.ramGiB} GiB
+- Node.js ${meta.node} (n8n on Node 24), ${meta.os}
 - Commit: ${meta.commit}
-- Real time of the whole benchmark: ${seconds(meta.totalRealMs)}
+- Real time of the whole benchmark: ${seconds(meta.totalRealMs)} (harness ${seconds(meta.harnessMs)}, real n8n ${seconds(meta.realMs)})
 
 ## Method
 
+${REAL_METHOD}
+
 ${METHOD}
-
-Clock checks (times that follow from pacing alone):
-
-${clockChecks(runs) || '- none in this run'}
 
 ## Contenders
 
-${contenderList(runs)}
+In the real n8n:
 
-## Results
+${realContenderList(real) || '- none in this run'}
 
-${fullTable(runs)}
+In the harness:
+
+${contenderList(runs) || '- none in this run'}
+
+## Results in a real n8n (real time)
+
+${real.runs.length ? realTable(real, runs, true) : 'Not run.'}
+
+## Results in the harness (virtual clock)
+
+${runs.length ? fullTable(runs) : 'Not run.'}
 
 ## Targets
 
-${targetLines(targets)}
+${targetSection(targets)}
 
 ## Caveats
 
@@ -263,32 +373,39 @@ ${CAVEATS}
 
 ## Notes
 
-${notes(runs) || '- none'}
+${notes([...real.runs, ...runs]) || '- none'}
 `;
 }
 
 /** The README section between the markers. */
-function readmeSection({ runs, targets, meta }) {
+function readmeSection({ runs, real, targets, meta }) {
 	const scale = meta.scale === 'quick' ? 'quick scale' : "the issue's sizes";
 	const { bucket, latencyMs, countCostMsPerThousandRows } = CLOUD_PORTAL;
-	return `How long Bitrix24 jobs take with this package and with the alternatives, measured by
-\`npm run bench${meta.scaleFlag}\` (${scale}; ${meta.date}; ${meta.cpu}, Node.js ${meta.node}). Every contender
-works against the sandbox portal set up like a cloud portal: ${bucket.burst} requests at once, then
-${bucket.drainPerSecond} per second, ${latencyMs} ms per request, ${countCostMsPerThousandRows} ms per 1,000 rows for every list call that counts.
-"Time" is what the job takes on such a portal, waits included, measured on a virtual clock that skips
-the waiting; "vs this package" divides it by this package's time ("—": the job was not completed).
-Method, all columns, caveats and the contenders' settings: [bench/results.md](bench/results.md).
+	return `How long Bitrix24 jobs take with this package and with what else a user would pick, measured by
+\`npm run bench${meta.scaleFlag}\` (${scale}; ${meta.date}; ${meta.cpu}, ${meta.cores} cores shared with other work) **in a real n8n
+2.40.7**: each job a workflow run by \`n8n execute\`, in real time, against the sandbox portal set up like a cloud
+portal (${bucket.burst} requests at once, then ${bucket.drainPerSecond} per second, ${latencyMs} ms per request, ${countCostMsPerThousandRows} ms per 1,000 rows for list calls that count).
+"Time" is the job's nodes in n8n's run data (the scripts: the call); "vs this package" divides it by this package's
+time in the same run ("—": not completed); "Harness time" is the same job in n8n-core's engine on a virtual clock
+that skips the waiting; "Peak RSS" is the process doing the job (n8n's, or the script's), with what the job added.
+Method, all columns, caveats and the workflows' settings: [bench/results.md](bench/results.md).
 
-${shortTable(runs)}
+${real.runs.length ? realTable(real, runs, false) : shortTable(runs)}
 
-Targets (issue 8; _reported_ ones are not enforced):
+Targets (_reported_ ones are not enforced):
 
-${targetLines(targets)}`;
+${targetSection(targets)}`;
 }
 
 /** Console summary. */
-function consoleSummary({ runs, targets }) {
-	return `${fullTable(runs)}\n\nTargets:\n${targetLines(targets)}\n`;
+function consoleSummary({ runs, real, targets }) {
+	return [
+		real?.runs.length ? `In a real n8n:\n${realTable(real, runs, true)}` : '',
+		runs.length ? `Harness:\n${fullTable(runs)}` : '',
+		`Targets:\n${targetSection(targets)}`,
+	]
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 module.exports = { resultsMarkdown, readmeSection, consoleSummary, seconds };

@@ -1,14 +1,21 @@
 'use strict';
 
 /**
- * `npm run bench [-- --quick | --full] [-- --scenario=create,get] [-- --contender=b24jssdk]`
+ * `npm run bench [-- --quick | --full] [-- --scenario=create,get] [-- --contender=b24jssdk]
+ *   [-- --harness-only | --n8n-only]`
  *
- * Runs every scenario (bench/scenarios.js) with every contender (bench/contenders/), one process
- * per run, one after the other (runs share no CPU), prints the results and checks the targets
- * (bench/targets.js). Scales: default = the issue's sizes; --full = the same sizes, every run
- * three times, the median kept; --quick = tiny sizes for CI. The default and full scales write
- * bench/results.md and the README's "Performance" table; --quick and filtered runs only print.
- * Exits 1 when a hard target fails.
+ * Two parts, one after the other (runs share no CPU):
+ * - the harness: every scenario (bench/scenarios.js) with every script contender and this package
+ *   in n8n-core's engine (bench/contenders/), one process per run, on a virtual clock that skips
+ *   the waiting (bench/virtual-clock.js);
+ * - a real n8n (bench/n8n/): the pinned n8n the end-to-end tests use, in real time, with this
+ *   package and n8n's own HTTP Request node, beside the script contenders in their own processes
+ *   (N8N_CACHE_DIR picks the n8n install, as for the e2e tests).
+ * Prints the results and checks the targets (bench/targets.js). Scales: default = the issue's
+ * sizes; --full = the same sizes, every run three times, the median kept; --quick = small sizes
+ * for CI. The default and full scales write bench/results.md and the README's "Performance"
+ * table (from the real-n8n run); --quick and filtered runs only print. Exits 1 when a hard
+ * target fails.
  */
 
 const { fork, spawnSync } = require('node:child_process');
@@ -18,8 +25,9 @@ const path = require('node:path');
 
 const { SCENARIOS, SCALES } = require('./scenarios');
 const { CONTENDER_IDS } = require('./contenders');
-const { evaluateTargets } = require('./targets');
+const { evaluateTargets, evaluateRealTargets } = require('./targets');
 const { resultsMarkdown, readmeSection, consoleSummary, seconds } = require('./report');
+const { REAL_CONTENDERS } = require('./n8n/run');
 const { replaceSection } = require('./readme');
 const { ensureBuild } = require('./build');
 
@@ -29,13 +37,18 @@ const RUN_TIMEOUT_MS = { quick: 2 * 60 * 1000, default: 15 * 60 * 1000, full: 15
 const REPEATS = { quick: 1, default: 1, full: 3 };
 
 function parseArgs(argv) {
-	const options = { scale: 'default', scenarios: null, contenders: null };
+	const options = { scale: 'default', scenarios: null, contenders: null, harness: true, n8n: true };
 	for (const arg of argv) {
 		if (arg === '--quick') options.scale = 'quick';
 		else if (arg === '--full') options.scale = 'full';
+		else if (arg === '--harness-only') options.n8n = false;
+		else if (arg === '--n8n-only') options.harness = false;
 		else if (arg.startsWith('--scenario=')) options.scenarios = arg.slice(11).split(',');
 		else if (arg.startsWith('--contender=')) options.contenders = arg.slice(12).split(',');
-		else throw new Error(`Unknown argument ${arg} (--quick, --full, --scenario=…, --contender=…)`);
+		else
+			throw new Error(
+				`Unknown argument ${arg} (--quick, --full, --scenario=…, --contender=…, --harness-only, --n8n-only)`,
+			);
 	}
 	return options;
 }
@@ -136,6 +149,26 @@ function machine(scale, commit, totalRealMs) {
 	};
 }
 
+/**
+ * The real-n8n part in its own process (bench/n8n/main.js): it hosts the sandbox portal, with a
+ * young generation large enough that serving 100,000 rows is not mostly garbage collection.
+ * @returns {Promise<{runs: object[], skipped: object[], meta: object} | {error: string}>}
+ */
+function runRealPart(options) {
+	return new Promise((resolve) => {
+		const child = fork(path.join(__dirname, 'n8n', 'main.js'), [], {
+			execArgv: ['--max-semi-space-size=128', '--max-old-space-size=8192'],
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		});
+		let reply;
+		child.on('message', (message) => {
+			reply = message;
+		});
+		child.on('exit', (code) => resolve(reply ?? { error: `the real-n8n part exited (${code})` }));
+		child.send(options);
+	});
+}
+
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	const scale = SCALES[options.scale];
@@ -153,32 +186,65 @@ async function main() {
 	const started = Date.now();
 	const runs = [];
 	const crashed = [];
-	for (const scenario of scenarios) {
-		for (const contender of contenders) {
-			const job = { scenario: scenario.id, contender, scale: options.scale };
-			const { result, error } = await runRepeated(job, REPEATS[options.scale]);
-			if (result) {
-				runs.push(result);
-				const { ok, expected } = result.check;
-				console.log(
-					`  ${scenario.id.padEnd(7)} ${contender.padEnd(20)} ${String(result.requests).padStart(6)} requests ${seconds(result.wallMs).padStart(18)}  ${ok}/${expected}${result.failure ? `  (${result.failure})` : ''}`,
-				);
-			} else {
-				crashed.push({ ...job, error });
-				console.log(`  ${scenario.id.padEnd(7)} ${contender.padEnd(20)} no result: ${error}`);
+	if (options.harness) {
+		console.log('Harness (n8n-core engine and scripts, virtual clock):');
+		for (const scenario of scenarios) {
+			for (const contender of contenders) {
+				const job = { scenario: scenario.id, contender, scale: options.scale };
+				const { result, error } = await runRepeated(job, REPEATS[options.scale]);
+				if (result) {
+					runs.push(result);
+					const { ok, expected } = result.check;
+					console.log(
+						`  ${scenario.id.padEnd(7)} ${contender.padEnd(20)} ${String(result.requests).padStart(6)} requests ${seconds(result.wallMs).padStart(18)}  ${ok}/${expected}${result.failure ? `  (${result.failure})` : ''}`,
+					);
+				} else {
+					crashed.push({ ...job, error });
+					console.log(`  ${scenario.id.padEnd(7)} ${contender.padEnd(20)} no result: ${error}`);
+				}
 			}
 		}
 	}
+	const harnessMs = Date.now() - started;
 
-	const targets = evaluateTargets(runs, crashed);
+	let real = { runs: [], skipped: [], meta: {} };
+	const realContenders = REAL_CONTENDERS.filter(
+		(c) => !options.contenders || options.contenders.includes(c),
+	);
+	if (options.n8n && realContenders.length > 0) {
+		console.log('In a real n8n (real time):');
+		const reply = await runRealPart({
+			scale: options.scale,
+			sizes: scale,
+			scenarios: options.scenarios,
+			contenders: options.contenders,
+			harness: runs,
+			repeats,
+		});
+		if ('error' in reply) {
+			console.error(reply.error);
+			crashed.push({ scenario: 'all', contender: 'real n8n', error: reply.error.split('\n')[0] });
+		} else real = reply;
+	}
+
+	const targets = [
+		...evaluateRealTargets(real.runs, real.skipped, runs, options.scale),
+		...evaluateTargets(runs, crashed),
+	];
 	const bench = {
 		runs,
+		real,
 		targets,
-		meta: { ...machine(options.scale, commit, Date.now() - started), repeats },
+		meta: {
+			...machine(options.scale, commit, Date.now() - started),
+			harnessMs,
+			realMs: Date.now() - started - harnessMs,
+			repeats,
+		},
 	};
 	console.log(`\n${consoleSummary(bench)}`);
 
-	const complete = !options.scenarios && !options.contenders;
+	const complete = !options.scenarios && !options.contenders && options.harness && options.n8n;
 	if (options.scale !== 'quick' && complete) {
 		fs.writeFileSync(path.join(__dirname, 'results.md'), resultsMarkdown(bench));
 		const readme = path.join(ROOT, 'README.md');

@@ -97,7 +97,10 @@ module.exports = {
 	updateDeals: ({ webhookUrl, input }) =>
 		inBatches(
 			webhookUrl,
-			input.map((item) => ['crm.deal.update', { id: item.id, fields: { OPPORTUNITY: item.amount } }]),
+			input.map((item) => [
+				'crm.deal.update',
+				{ id: item.id, fields: { OPPORTUNITY: item.amount } },
+			]),
 		),
 	getDeals: ({ webhookUrl, input }) =>
 		inBatches(

@@ -10,8 +10,6 @@ const LOADERS = {
 	b24jssdk: () => require('./b24jssdk'),
 	'2bad-bitrix': () => require('./2bad-bitrix'),
 	'chained-batch': () => require('./chained-batch'),
-	'http-unpaced': () => require('./http-request').httpRequestContender(false),
-	'http-paced': () => require('./http-request').httpRequestContender(true),
 };
 
 const CONTENDER_IDS = Object.keys(LOADERS);

@@ -84,7 +84,7 @@ module.exports = {
 	label: `n8n-nodes-bitrix24 ${version} (this package, in n8n's engine)`,
 	ours: true,
 	notes: {
-		all: 'The workflow "Test Items → Bitrix24" run by n8n-core\'s WorkflowExecute (the runner the tests use); its time includes n8n evaluating the node\'s expressions for every item',
+		all: 'The workflow "Test Items → Bitrix24" run by n8n-core\'s WorkflowExecute (the runner the tests use), with n8n-core\'s default expression engine (a real n8n evaluates expressions in an isolate, much slower: see the real-n8n results)',
 	},
 	exportDeals: (job) => runNode('exportDeals', job),
 	createLeads: (job) => runNode('createLeads', job),

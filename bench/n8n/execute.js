@@ -40,7 +40,8 @@ async function executeWorkflow(instance, workflowId, job) {
 	fs.closeSync(out);
 	const processMs = Date.now() - started;
 	const stdout = fs.readFileSync(outFile, 'utf8');
-	if (process.env.BENCH_KEEP_N8N_OUTPUT) fs.copyFileSync(outFile, `${process.env.BENCH_KEEP_N8N_OUTPUT}-${workflowId}.out`);
+	if (process.env.BENCH_KEEP_N8N_OUTPUT)
+		fs.copyFileSync(outFile, `${process.env.BENCH_KEEP_N8N_OUTPUT}-${workflowId}.out`);
 	fs.rmSync(outFile, { force: true });
 
 	const start = stdout.indexOf('\n{\n') >= 0 ? stdout.indexOf('\n{\n') + 1 : stdout.indexOf('{\n');

@@ -37,6 +37,15 @@ const REAL_CONTENDERS = [...N8N_CONTENDERS, ...SCRIPT_CONTENDERS];
 /** Scenarios of the real run (the storm stays on the virtual clock: it takes minutes of refusals). */
 const REAL_SCENARIOS = ['export', 'create', 'update', 'get'];
 
+/**
+ * The quick scale (CI) keeps the real part to about a minute: this package's jobs that have
+ * targets checkable at small sizes, beside the fastest scripts.
+ */
+const QUICK = {
+	scenarios: ['export', 'create', 'get'],
+	contenders: ['n8n-nodes-bitrix24', 'b24jssdk', 'chained-batch'],
+};
+
 /** A run that took longer than this on the virtual clock is not repeated in real time. */
 const REAL_TIME_CAP_MS = { quick: 20000, default: 150000, full: 150000 };
 
@@ -139,10 +148,14 @@ async function runRealN8n({
 	repeats,
 	log,
 }) {
+	const quick = scale === 'quick';
 	const scenarios = SCENARIOS.filter(
-		(s) => REAL_SCENARIOS.includes(s.id) && (!only || only.includes(s.id)),
+		(s) =>
+			(quick ? QUICK.scenarios : REAL_SCENARIOS).includes(s.id) && (!only || only.includes(s.id)),
 	);
-	const contenders = REAL_CONTENDERS.filter((c) => !onlyContenders || onlyContenders.includes(c));
+	const contenders = (quick ? QUICK.contenders : REAL_CONTENDERS).filter(
+		(c) => !onlyContenders || onlyContenders.includes(c),
+	);
 	const setupStarted = Date.now();
 	const runtime = await ensureN8n({ log });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bitrix24-bench-n8n-'));
@@ -256,6 +269,7 @@ async function runJob(job, portalPort, instance, sizes) {
 				...LABELS[contender],
 				note: contender === 'http-request-node' ? HTTP_NODE_SETTINGS[scenario.operation] : null,
 				wallMs: run.jobMs,
+				startedAt: run.startedAt,
 				nodeMs: run.nodeMs,
 				processMs: run.processMs,
 				peakRssBytes: run.peakRssBytes,
@@ -281,6 +295,14 @@ async function runJob(job, portalPort, instance, sizes) {
 				note: spec.notes?.[scenario.operation] ?? null,
 				...result,
 			};
+		}
+		if (process.env.BENCH_DEBUG_LOG) {
+			const at0 = outcome.startedAt ?? portal.log[0]?.at ?? 0;
+			for (const entry of portal.log) {
+				console.log(
+					`    ${contender} #${entry.n} +${entry.at - at0} ms in flight ${entry.inFlight} ${entry.restMethod} ${entry.status}`,
+				);
+			}
 		}
 		const check = outcome.check ?? scenario.verify(portal, prepared, { rows: [] });
 		return { ...base, ...outcome, check, ...requestStats(portal.log) };

@@ -36,12 +36,6 @@ function withIdSelected(params: IDataObject, idField: string): IDataObject {
 	return { ...params, select: [...select, idField] };
 }
 
-/**
- * Pages chained in the second request of an export, beside the look-up of the table's last ID:
- * a table of a few pages then costs no empty calls.
- */
-const SECOND_REQUEST_PAGES = 2;
-
 /** Rows one chained request reads at most: 50 pages of 50. */
 const ROWS_PER_REQUEST = BATCH_LIMIT * PAGE_SIZE;
 
@@ -125,67 +119,94 @@ function nextCursor(
  * Fast export of a whole table: rows ordered by ID, `>ID` filter, `start=-1` (no COUNT query),
  * pages chained inside one `batch` through `$result[page][49][ID]` references. A page shorter
  * than 50 rows ends the table; pages after it in the same batch ran against a broken reference
- * and are ignored, so each request asks only for the pages the table seems to have left: first
- * one page; when it is full, two more beside a look-up of the last matching ID (order by ID
- * descending); then as many as the IDs still ahead hold (at most 50, 2,500 rows per request).
- * When more than one request's worth lies ahead (and all rows are wanted), the IDs up to the
- * last one are split into ranges of about 2,500 rows, read side by side (exportRanges); the
- * rows after them are read as before, so rows added meanwhile are found too.
- * A page Bitrix24 refused (rate or method time limit) cannot be resent on its own, its
+ * and are ignored, so each request asks only for the pages the table seems to have left.
+ *
+ * All rows: the first request reads one page beside a look-up of the last matching ID (order by
+ * ID descending, `start=-1`): a small table costs one request. When the page is full, the IDs up
+ * to the last one are read as ranges of about 2,500 rows side by side (exportRanges), the last
+ * range reading on past the last ID, so rows added meanwhile are found too (with another look-up
+ * when it goes past). A limit: pages chained one request after another, as many as the limit
+ * needs. A page Bitrix24 refused (rate or method time limit) cannot be resent on its own, its
  * reference would not resolve: the export goes on from the last row read with a plain call,
  * which waits as the limits require.
  */
 export async function exportAll(session: Session, request: ListRequest): Promise<IDataObject[]> {
 	const shape = exportShape(request);
-	const { rowIdField } = shape;
 	const idField = request.idField ?? 'ID';
 	const start =
 		Number((request.params.filter as IDataObject | undefined)?.[`>${idField}`] ?? 0) || 0;
+	if (request.limit !== undefined) return await exportSome(session, shape, start, request.limit);
 
 	let rows: IDataObject[] = [];
-	const limit = request.limit ?? Infinity;
 	let cursor = start;
-	let firstId = start + 1;
+	let firstId: number | undefined;
 	/** The highest matching ID when last looked up. */
 	let lastId: number | undefined;
-	let pages: number = 1;
+	const plainPage = async () => {
+		const envelope = await apiRequest(session, request.method, shape.pageParams(cursor));
+		return rowsOf(envelope.result, request.rowsKey);
+	};
+	/** Appends a page; false when it ended the table. */
+	const append = (page: IDataObject[]) => {
+		for (const row of page) rows.push(row);
+		if (page.length < PAGE_SIZE) return false;
+		firstId ??= Number(page[0][shape.rowIdField]);
+		cursor = nextCursor(session, shape, page[page.length - 1], cursor);
+		return true;
+	};
+	for (;;) {
+		if (lastId === undefined || !(lastId > cursor)) {
+			const from = cursor;
+			const first = await chainedPages(
+				session,
+				request,
+				1,
+				() => shape.pageParams(from),
+				shape.lastIdParams(from),
+			);
+			if (first.refused) {
+				if (!append(await plainPage())) break;
+				lastId = undefined;
+				continue;
+			}
+			if (!append(first.pageRows[0] ?? [])) break;
+			lastId = first.lastRow ? Number(first.lastRow[shape.rowIdField]) : cursor;
+			// The look-up ran beside the page: nothing lies past the last ID it saw.
+			if (!(lastId > cursor)) break;
+		}
+		const density = densityOf(rows.length, firstId ?? start + 1, cursor);
+		const ranged = await exportRanges(session, shape, cursor, lastId, density);
+		rows = rows.concat(ranged.rows);
+		if (!ranged.goOnFrom) break;
+		cursor = ranged.goOnFrom.cursor;
+		if (ranged.goOnFrom.refused && !append(await plainPage())) break;
+	}
+	return rows;
+}
+
+/** At most `limit` rows: as many chained pages per request as the rows still wanted fill. */
+async function exportSome(
+	session: Session,
+	shape: ExportShape,
+	start: number,
+	limit: number,
+): Promise<IDataObject[]> {
+	const { request } = shape;
+	const rows: IDataObject[] = [];
+	let cursor = start;
 	let refused = false;
 	while (rows.length < limit) {
-		const room = Math.ceil((limit - rows.length) / PAGE_SIZE);
-		if (lastId !== undefined && limit === Infinity && !refused && pages > BATCH_LIMIT) {
-			const density = densityOf(rows.length, firstId, cursor);
-			const ranged = await exportRanges(session, shape, cursor, lastId, density);
-			rows = rows.concat(ranged.rows);
-			if (!ranged.goOnFrom) break;
-			cursor = ranged.goOnFrom.cursor;
-			refused = ranged.goOnFrom.refused;
-			// Past the last ID looked up (rows were added meanwhile): look again.
-			if (!(lastId > cursor)) lastId = undefined;
-			pages =
-				lastId === undefined
-					? SECOND_REQUEST_PAGES
-					: pagesFor((lastId - cursor) * densityOf(rows.length, firstId, cursor));
-			continue;
-		}
-		const wanted: number = refused ? 1 : Math.min(BATCH_LIMIT, room, pages);
+		const pages = refused ? 1 : Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE));
 		let pageRows: IDataObject[][];
-		if (wanted === 1) {
+		if (pages === 1) {
 			const envelope = await apiRequest(session, request.method, shape.pageParams(cursor));
 			pageRows = [rowsOf(envelope.result, request.rowsKey)];
 			refused = false;
 		} else {
-			const lookUp = lastId === undefined && room > wanted;
 			const from = cursor;
-			const chain: ChainedPages = await chainedPages(
-				session,
-				request,
-				wanted,
-				(page) => shape.pageParams(page === 0 ? from : shape.reference(page - 1)),
-				lookUp ? shape.lastIdParams(from) : undefined,
-			);
-			({ pageRows, refused } = chain);
-			if (chain.lastRow) lastId = Number(chain.lastRow[rowIdField]);
-			else if (lookUp && !refused) lastId = from;
+			({ pageRows, refused } = await chainedPages(session, request, pages, (page) =>
+				shape.pageParams(page === 0 ? from : shape.reference(page - 1)),
+			));
 		}
 		let ended = false;
 		for (const page of pageRows) {
@@ -195,17 +216,9 @@ export async function exportAll(session: Session, request: ListRequest): Promise
 				break;
 			}
 		}
-		if (rows.length > 0 && cursor === start)
-			firstId = Math.min(firstId, Number(rows[0][rowIdField]) || firstId);
 		if (ended) break;
 		if (pageRows.length === 0) continue;
 		cursor = nextCursor(session, shape, rows[rows.length - 1], cursor);
-		// Past the last ID looked up (rows were added meanwhile): look again.
-		if (lastId !== undefined && !(lastId > cursor)) lastId = undefined;
-		pages =
-			lastId === undefined
-				? SECOND_REQUEST_PAGES
-				: pagesFor((lastId - cursor) * densityOf(rows.length, firstId, cursor));
 	}
 	return rows.length > limit ? rows.slice(0, limit) : rows;
 }

@@ -80,8 +80,8 @@ describe('Lead → Get Many', () => {
 			expect(error).toBeUndefined();
 			expect(output).toHaveLength(120);
 			expect(output.every((item) => item.json.STATUS_ID === 'NEW')).toBe(true);
-			// 1 page, then the 2 pages the limit leaves.
-			expect(restRequests(portal)).toBe(2);
+			// The 3 pages the limit needs, chained in one request (issue 14: no plain first page).
+			expect(restRequests(portal)).toBe(1);
 		});
 	});
 
