@@ -323,7 +323,9 @@ const EXPECTATIONS = {
 			expect((await whatsapp.status({ messageId: wamid, status: 'sent' })).status).toBe(200);
 			expect((await whatsapp.status({ messageId: wamid, status: 'delivered' })).status).toBe(200);
 			expect((await whatsapp.status({ messageId: wamid, status: 'read' })).status).toBe(200);
-			const reports = sandbox.openLines.statusReports();
+			const reports = sandbox.openLines
+				.statusReports()
+				.filter((report) => report.connector === 'n8n_whatsapp');
 			expect(reports.map((report) => report.method)).toEqual([
 				'imconnector.send.status.delivery',
 				'imconnector.send.status.reading',
