@@ -24,7 +24,14 @@ async function executeWorkflow(instance, workflowId, job) {
 	const started = Date.now();
 	const child = spawn(
 		instance.runtime.node,
-		[instance.runtime.n8n, 'execute', `--id=${workflowId}`, '--rawOutput'],
+		[
+			// BENCH_N8N_NODE_ARGS: extra Node.js flags for n8n (profiling the benchmark itself).
+			...(process.env.BENCH_N8N_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+			instance.runtime.n8n,
+			'execute',
+			`--id=${workflowId}`,
+			'--rawOutput',
+		],
 		{ env: instance.env(), cwd: instance.userFolder, stdio: ['ignore', out, 'pipe'] },
 	);
 	const memory = sampleProcess(child.pid);

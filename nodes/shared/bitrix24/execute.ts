@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Bitrix24Client } from './client';
-import { EvaluatedParameters, itemContext } from './itemParameters';
+import { ItemParameters } from './itemParameters';
 import type { ItemCall, ItemResult } from './transport';
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -62,16 +62,16 @@ export async function planEachItem<T>(
 	plan: (itemIndex: number, itemCtx: IExecuteFunctions) => T | Promise<T>,
 ): Promise<Array<T | ItemError>> {
 	const plans: Array<T | ItemError> = [];
-	const evaluated = new EvaluatedParameters();
+	const parameters = new ItemParameters(ctx);
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			plans.push(await plan(itemIndex, itemContext(ctx, itemIndex, evaluated)));
+			plans.push(await plan(itemIndex, parameters.itemContext));
 		} catch (error) {
 			const itemError = asItemError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw itemError;
 			plans.push(itemError);
 		} finally {
-			evaluated.forget(itemIndex);
+			parameters.forget(itemIndex);
 		}
 	}
 	return plans;
@@ -157,19 +157,19 @@ async function checkEachItem(
 	client: Bitrix24Client,
 	count: number,
 	build: BuildCall,
-	evaluated: EvaluatedParameters,
+	parameters: ItemParameters,
 ): Promise<void> {
 	let kind: 'unknown' | 'writes' = 'unknown';
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		let call: Omit<ItemCall, 'itemIndex'> | undefined;
 		try {
-			call = await build(itemIndex, itemContext(ctx, itemIndex, evaluated));
+			call = await build(itemIndex, parameters.itemContext);
 		} catch (error) {
 			throw asItemError(ctx, error, itemIndex);
 		}
 		if (call && kind === 'unknown') {
 			if (client.isRead(call.method)) {
-				for (let index = 0; index <= itemIndex; index++) evaluated.forget(index);
+				for (let index = 0; index <= itemIndex; index++) parameters.forget(index);
 				return;
 			}
 			kind = 'writes';
@@ -194,21 +194,21 @@ export async function streamItemCalls(
 ): Promise<Array<ItemOutcome | undefined>> {
 	const outcomes: Array<ItemOutcome | undefined> = new Array(count);
 	const stopOnFailure = !this.continueOnFail();
-	const evaluated = new EvaluatedParameters();
-	if (stopOnFailure) await checkEachItem(this, client, count, build, evaluated);
+	const parameters = new ItemParameters(this);
+	if (stopOnFailure) await checkEachItem(this, client, count, build, parameters);
 
 	const calls = async function* (ctx: IExecuteFunctions): AsyncGenerator<ItemCall> {
 		let sliceStart = Date.now();
 		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 			let call: Omit<ItemCall, 'itemIndex'> | undefined;
 			try {
-				call = await build(itemIndex, itemContext(ctx, itemIndex, evaluated));
+				call = await build(itemIndex, parameters.itemContext);
 			} catch (error) {
 				const itemError = asItemError(ctx, error, itemIndex);
 				if (stopOnFailure) throw itemError;
 				outcomes[itemIndex] = { ok: false, error: itemError };
 			} finally {
-				evaluated.forget(itemIndex);
+				parameters.forget(itemIndex);
 			}
 			if (call) yield { ...call, itemIndex };
 			if (Date.now() - sliceStart >= PREPARE_SLICE_MS) {

@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions } from 'n
  * whole-value references to the input item (`{{ $json.title }}`, what dragging a field into a
  * parameter writes), and n8n's value for those is the item's value itself. An item context
  * answers getNodeParameter that way:
- * - a parameter without expressions is its stored value (n8n evaluates nothing in it either);
+ * - a parameter without expressions is the same for every item: n8n reads it once per run;
  * - a parameter whose expressions are all whole-value `$json` references to plain JSON values is
  *   built from the item directly;
  * - anything else (other expressions, a reference to a missing key, values that are not plain
@@ -55,12 +55,28 @@ function plainCopy(value: unknown): unknown {
 	return object;
 }
 
+/** The keys of a `$json` reference, or null for any other expression (parsed once per text). */
+const references = new Map<string, string[] | null>();
+function referenceKeys(expression: string): string[] | null {
+	let keys = references.get(expression);
+	if (keys === undefined) {
+		const reference = JSON_REFERENCE.exec(expression);
+		keys = reference
+			? [...reference[1].matchAll(SEGMENT)].map(
+					(match) => match[1] ?? match[2] ?? match[3] ?? match[4],
+				)
+			: null;
+		if (references.size > 10000) references.clear();
+		references.set(expression, keys);
+	}
+	return keys;
+}
+
 /** The value a `$json` reference has for one item, or UNRESOLVED when n8n must say. */
-function readReference(path: string, json: IDataObject): unknown {
+function readReference(keys: string[], json: IDataObject): unknown {
 	let value: unknown = json;
-	for (const match of path.matchAll(SEGMENT)) {
+	for (const key of keys) {
 		if (value === null || typeof value !== 'object') return UNRESOLVED;
-		const key = match[1] ?? match[2] ?? match[3] ?? match[4];
 		// A missing key is left to n8n (in the middle of a path its evaluation throws).
 		if (!hasOwn(value, key)) return UNRESOLVED;
 		value = (value as IDataObject)[key];
@@ -72,8 +88,8 @@ function readReference(path: string, json: IDataObject): unknown {
 function resolve(stored: unknown, json: IDataObject): unknown {
 	if (typeof stored === 'string') {
 		if (!stored.startsWith('=')) return stored;
-		const reference = JSON_REFERENCE.exec(stored);
-		return reference ? readReference(reference[1], json) : UNRESOLVED;
+		const keys = referenceKeys(stored);
+		return keys ? readReference(keys, json) : UNRESOLVED;
 	}
 	if (Array.isArray(stored)) {
 		const list: unknown[] = [];
@@ -108,8 +124,11 @@ function isResourceMapper(value: unknown): boolean {
 	return value !== null && typeof value === 'object' && hasOwn(value, 'mappingMode');
 }
 
-const keyOf = (name: string, fallback: unknown, options: IGetNodeParameterOptions | undefined) =>
-	JSON.stringify([name, fallback ?? null, options ?? null]);
+/** A key for one way of asking for a parameter (cheap for the usual scalar fallbacks). */
+const keyOf = (name: string, fallback: unknown, options?: IGetNodeParameterOptions) =>
+	options === undefined && (fallback === null || typeof fallback !== 'object')
+		? `${name}\u0000${typeof fallback}\u0000${String(fallback)}`
+		: JSON.stringify([name, fallback ?? null, options ?? null]);
 
 type GetNodeParameter = (
 	name: string,
@@ -118,71 +137,123 @@ type GetNodeParameter = (
 	options?: IGetNodeParameterOptions,
 ) => unknown;
 
-/** Values n8n evaluated while the items were checked, per item, for the build that follows. */
-export class EvaluatedParameters {
-	private readonly byItem = new Map<number, Map<string, unknown>>();
+/**
+ * How a parameter is read: `fixed` (no expression: what n8n gives for the first item that asks is
+ * what it gives for every item), `item` (its `$json` references resolved per item), or `n8n`.
+ */
+type Reading = { kind: 'fixed' } | { kind: 'item'; stored: unknown } | { kind: 'n8n' };
 
-	keep(itemIndex: number, key: string, value: unknown): void {
-		let values = this.byItem.get(itemIndex);
-		if (!values) this.byItem.set(itemIndex, (values = new Map()));
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * The parameters of one node run's items (see above): `itemContext` is the execute context the
+ * items' parameters are read through. Values n8n evaluated for an item are kept until
+ * `forget(itemIndex)`, so a check and the build after it evaluate each expression once. How each
+ * parameter is stored is looked up once per run.
+ */
+export class ItemParameters {
+	private readonly evaluated = new Map<number, Map<string, unknown>>();
+
+	private readonly readings = new Map<string, Reading>();
+
+	/** What n8n gave for fixed parameters, by name, fallback and options. */
+	private readonly fixed = new Map<string, unknown>();
+
+	constructor(private readonly ctx: IExecuteFunctions) {}
+
+	/** The one context every item's parameters are read through (the item is the index asked). */
+	private context?: IExecuteFunctions;
+
+	/** The execute context the items' parameters are read through (each by its own index). */
+	get itemContext(): IExecuteFunctions {
+		this.context ??= this.makeContext();
+		return this.context;
+	}
+
+	private makeContext(): IExecuteFunctions {
+		const { ctx } = this;
+		const inputs = ctx.getInputData();
+		const getNodeParameter: GetNodeParameter = (name, index, fallback, options) => {
+			const real = () => ctx.getNodeParameter(name, index, fallback as never, options);
+			if (options?.rawExpressions || options?.ensureType || options?.contextNode) return real();
+			const key = keyOf(name, fallback, options);
+			const reading = this.reading(name, fallback);
+			if (reading.kind === 'fixed') {
+				if (!this.fixed.has(key)) this.fixed.set(key, real());
+				return copyOf(this.fixed.get(key));
+			}
+			const kept = this.kept(index, key);
+			if (kept) return kept.value;
+			let value =
+				reading.kind === 'n8n' ? UNRESOLVED : resolve(reading.stored, inputs[index]?.json ?? {});
+			if (value !== UNRESOLVED && options?.extractValue) value = extracted(value);
+			if (value !== UNRESOLVED) return value;
+			const evaluatedValue = real();
+			this.keep(index, key, evaluatedValue);
+			return evaluatedValue;
+		};
+		const bound = new Map<PropertyKey, unknown>();
+		return new Proxy(ctx, {
+			get(target, property) {
+				if (property === 'getNodeParameter') return getNodeParameter;
+				const value: unknown = Reflect.get(target, property, target);
+				if (typeof value !== 'function') return value;
+				let method = bound.get(property);
+				if (method === undefined) {
+					method = (value as () => unknown).bind(target);
+					bound.set(property, method);
+				}
+				return method;
+			},
+		});
+	}
+
+	forget(itemIndex: number): void {
+		this.evaluated.delete(itemIndex);
+	}
+
+	/** How a parameter is stored (the same for every item): looked up once. */
+	private reading(name: string, fallback: unknown): Reading {
+		const key = keyOf(name, fallback);
+		let reading: Reading | undefined = this.readings.get(key);
+		if (!reading) {
+			const raw = (parameter: string, fallbackValue: unknown) =>
+				this.ctx.getNodeParameter(parameter, 0, fallbackValue as never, { rawExpressions: true });
+			const stored = raw(name, fallback);
+			const root = name.split('.')[0];
+			const mapper = isResourceMapper(stored) || (root !== name && isResourceMapper(raw(root, {})));
+			reading = !hasExpression(stored)
+				? { kind: 'fixed' }
+				: mapper
+					? { kind: 'n8n' }
+					: { kind: 'item', stored };
+			this.readings.set(key, reading);
+		}
+		return reading;
+	}
+
+	private keep(itemIndex: number, key: string, value: unknown): void {
+		let values = this.evaluated.get(itemIndex);
+		if (!values) this.evaluated.set(itemIndex, (values = new Map()));
 		values.set(key, value);
 	}
 
 	/** A copy of the value kept, so a build that changes what it reads changes nothing here. */
-	get(itemIndex: number, key: string): { value: unknown } | undefined {
-		const values = this.byItem.get(itemIndex);
+	private kept(itemIndex: number, key: string): { value: unknown } | undefined {
+		const values = this.evaluated.get(itemIndex);
 		if (!values?.has(key)) return undefined;
-		const value = values.get(key);
-		const copy = plainCopy(value);
-		return { value: copy === UNRESOLVED ? value : copy };
-	}
-
-	forget(itemIndex: number): void {
-		this.byItem.delete(itemIndex);
+		return { value: copyOf(values.get(key)) };
 	}
 }
 
-/**
- * The execute context one item's parameters are read through (see above). `evaluated` receives
- * what n8n evaluated (when checking) and answers first (when building).
- */
-export function itemContext(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	evaluated: EvaluatedParameters,
-): IExecuteFunctions {
-	const real: GetNodeParameter = (name, index, fallback, options) =>
-		ctx.getNodeParameter(name, index, fallback as never, options);
-	const getNodeParameter: GetNodeParameter = (name, index, fallback, options) => {
-		if (
-			index !== itemIndex ||
-			options?.rawExpressions ||
-			options?.ensureType ||
-			options?.contextNode
-		) {
-			return real(name, index, fallback, options);
-		}
-		const key = keyOf(name, fallback, options);
-		const kept = evaluated.get(index, key);
-		if (kept) return kept.value;
-		const stored = real(name, index, fallback, { rawExpressions: true });
-		const root = name.split('.')[0];
-		let value =
-			isResourceMapper(stored) ||
-			(root !== name && isResourceMapper(real(root, index, {}, { rawExpressions: true })))
-				? UNRESOLVED
-				: resolve(stored, ctx.getInputData()[index]?.json ?? {});
-		if (value !== UNRESOLVED && options?.extractValue) value = extracted(value);
-		if (value !== UNRESOLVED) return value;
-		const evaluatedValue = real(name, index, fallback, options);
-		evaluated.keep(index, key, evaluatedValue);
-		return evaluatedValue;
-	};
-	return new Proxy(ctx, {
-		get(target, property) {
-			if (property === 'getNodeParameter') return getNodeParameter;
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-		},
-	});
+/** A copy of a plain value, so a build that changes what it reads changes nothing kept. */
+function copyOf(value: unknown): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	const copy = plainCopy(value);
+	return copy === UNRESOLVED ? value : copy;
 }
