@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { rowsOf } from '../shared/bitrix24/transport';
+import type { ListRequest } from '../shared/bitrix24/transport';
+import { PAGE_SIZE, rowsOf } from '../shared/bitrix24/transport';
 import { authenticationProperty, bitrix24Credentials } from '../shared/bitrix24/credentials';
 import { pollCalendar } from './calendar';
 import type { Cursor } from './cursor';
@@ -157,7 +158,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 		const cursor = state.cursor;
 		const rows =
 			mode === 'created'
-				? await client.export({
+				? await rowsAfterCursor(client, {
 						method: watched.method,
 						params: { ...params, filter: { [`>${watched.idField}`]: cursor.lastId ?? 0 } },
 						rowsKey: watched.rowsKey,
@@ -208,7 +209,7 @@ async function changedSince(
 	params: IDataObject,
 	since: string | undefined,
 ): Promise<IDataObject[]> {
-	return await client.export({
+	return await rowsAfterCursor(client, {
 		method: watched.method,
 		params: {
 			...params,
@@ -218,4 +219,26 @@ async function changedSince(
 		idField: watched.idField,
 		rowIdField: watched.rowIdField,
 	});
+}
+
+/**
+ * Most polls find nothing new: one plain page (ID order, no COUNT) answers them; the fast export,
+ * whose first request also looks up the last ID, runs only when that page is full.
+ */
+async function rowsAfterCursor(client: Bitrix24Client, request: ListRequest): Promise<IDataObject[]> {
+	const idField = request.idField ?? 'ID';
+	const rowIdField = request.rowIdField ?? idField;
+	const envelope = await client.call(request.method, {
+		...request.params,
+		order: { [idField]: 'ASC' },
+		start: -1,
+	});
+	const page = rowsOf(envelope.result, request.rowsKey);
+	if (page.length < PAGE_SIZE) return page;
+	const filter = {
+		...((request.params.filter as IDataObject | undefined) ?? {}),
+		[`>${idField}`]: Number(page[page.length - 1][rowIdField]),
+	};
+	const rest = await client.export({ ...request, params: { ...request.params, filter } });
+	return [...page, ...rest];
 }

@@ -18,7 +18,12 @@ describe('Bitrix24 Polling Trigger', () => {
 		portal.seedLeads(3);
 		const trigger = pollingTrigger(portal, { parameters: { resource: 'lead', event: 'created' } });
 		expect(await trigger.poll()).toEqual([]);
+		// A poll that finds nothing is one plain page request, with no COUNT and no batch.
+		portal.clearLog();
 		expect(await trigger.poll()).toEqual([]);
+		expect(portal.log.map((entry) => [entry.restMethod, entry.params.start])).toEqual([
+			['crm.lead.list', -1],
+		]);
 		later();
 		const ids = [
 			await portalCall(portal, 'crm.lead.add', { fields: { TITLE: 'Fresh 1' } }),
