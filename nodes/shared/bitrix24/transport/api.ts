@@ -7,8 +7,8 @@ import {
 	BATCH_LIMIT,
 	chunk,
 	containsBatchReference,
+	commandTimes,
 	NOT_EXECUTED,
-	operatingResets,
 	readBatch,
 } from './batch';
 import type { CallContext, CallOutcome, OperatingWait, WaitReason } from './caller';
@@ -20,11 +20,13 @@ import {
 	isRateLimited,
 	isReadMethod,
 	isTimeLimited,
+	operatingReading,
 } from './caller';
 import type { Bitrix24Context, Session } from './connection';
 import type { Envelope } from './envelope';
 import { failureToApiError, unsafeToRetryError } from './errors';
-import { rememberOperatingReset } from './limiter';
+import type { OperatingReading } from './limiter';
+import { rememberOperating } from './limiter';
 
 /** A call's outcome as a command result; failures name `method` (the command's, for a batch). */
 function toCommandResult(outcome: CallOutcome, method: string): CommandResult {
@@ -79,7 +81,13 @@ async function sendBatch(
 ): Promise<Map<string, CommandResult>> {
 	let outcome: CallOutcome;
 	try {
-		outcome = await performCall(call, 'batch', batchBody(commands, halt), batchIsRead(commands));
+		outcome = await performCall(
+			call,
+			'batch',
+			batchBody(commands, halt),
+			batchIsRead(commands),
+			commands.map((command) => command.method),
+		);
 	} catch (error) {
 		const description = (error as Error).message;
 		outcome = {
@@ -92,12 +100,24 @@ async function sendBatch(
 			commands.map((command) => [command.key, toCommandResult(outcome, command.method)]),
 		);
 	}
-	const byKey = new Map(commands.map((command) => [command.key, command]));
-	for (const [key, resetAt] of operatingResets(outcome.envelope)) {
-		const command = byKey.get(key);
-		if (command) rememberOperatingReset(call.portalKey, command.method, resetAt);
-	}
+	rememberMethodTimes(call, commands, outcome.envelope);
 	return readBatch(outcome.envelope, commands);
+}
+
+/** Records what each command's `time` block says about its method's time, in command order. */
+function rememberMethodTimes(call: CallContext, commands: Command[], envelope: Envelope): void {
+	const times = commandTimes(envelope);
+	const byMethod = new Map<string, OperatingReading[]>();
+	for (const command of commands) {
+		const time = times.get(command.key);
+		if (!time) continue;
+		const method = command.method.toLowerCase();
+		const readings = byMethod.get(method) ?? [];
+		readings.push(operatingReading(time));
+		byMethod.set(method, readings);
+	}
+	for (const [method, readings] of byMethod)
+		rememberOperating(call.portalKey, method, readings, call.bucket);
 }
 
 function isRealFailure(result: CommandResult): boolean {

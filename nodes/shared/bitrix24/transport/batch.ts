@@ -84,15 +84,15 @@ export function batchIsRead(commands: Command[]): boolean {
 	return commands.every((command) => isReadMethod(command.method));
 }
 
-/** `time.operating_reset_at` of each command that reported one, by key. */
-export function operatingResets(envelope: Envelope): Map<string, number> {
+/** The `time` block of each command that has one (`result_time`), by key. */
+export function commandTimes(envelope: Envelope): Map<string, IDataObject> {
 	const times = asMap(asMap(envelope.result).result_time);
-	const resets = new Map<string, number>();
+	const byKey = new Map<string, IDataObject>();
 	for (const [key, time] of Object.entries(times)) {
-		const resetAt = (time as IDataObject | null)?.operating_reset_at;
-		if (typeof resetAt === 'number') resets.set(key, resetAt);
+		if (time !== null && typeof time === 'object' && !Array.isArray(time))
+			byKey.set(key, time as IDataObject);
 	}
-	return resets;
+	return byKey;
 }
 
 /** Splits a `batch` answer into one result or failure per command, in the order given. */

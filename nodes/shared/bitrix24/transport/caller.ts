@@ -3,8 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Envelope } from './envelope';
 import { parseAnswer } from './envelope';
 import type { Bitrix24Failure } from './errors';
-import type { LeakyBucket } from './limiter';
-import { operatingResetAt, rememberOperatingReset } from './limiter';
+import {
+	type LeakyBucket,
+	operatingResetAt,
+	operatingSeconds,
+	operatingWaitMs,
+	rememberOperating,
+	type OperatingReading,
+} from './limiter';
 
 /**
  * Which calls may be repeated. A call Bitrix24 refused before running it (rate limit, method time
@@ -99,20 +105,82 @@ export interface CallContext {
 	runtime: Runtime;
 	send(method: string, body: IDataObject): Promise<Exchange>;
 	/** Where waits are told, so a slow run explains itself (n8n's logger). */
-	log?(level: 'debug' | 'info', message: string): void;
+	log?(level: 'debug' | 'info' | 'warn', message: string): void;
 }
 
-/** Why the transport waits; pacing is routine (debug), the others mean the portal pushed back. */
-export type WaitReason = 'pacing' | 'rate limit' | 'method time limit' | 'retry after a fault';
+/**
+ * Why the transport waits. Pacing is routine (debug); a refusal is the portal pushing back (info);
+ * method time is the portal about to block a method, or blocking it (warn).
+ */
+export type WaitReason =
+	| 'pacing'
+	| 'rate limit'
+	| 'method time limit'
+	| 'method time near its limit'
+	| 'retry after a fault';
 
-/** Waits `ms`, telling the log why. */
-export async function pause(ctx: CallContext, ms: number, reason: WaitReason, method: string) {
+const LOG_LEVEL: Record<WaitReason, 'debug' | 'info' | 'warn'> = {
+	pacing: 'debug',
+	'rate limit': 'info',
+	'retry after a fault': 'info',
+	'method time limit': 'warn',
+	'method time near its limit': 'warn',
+};
+
+/** Waits `ms`, telling the log why (and, for pacing and refusals, at which rate). */
+export async function pause(
+	ctx: CallContext,
+	ms: number,
+	reason: WaitReason,
+	method: string,
+	detail = '',
+) {
 	if (ms <= 0) return;
+	const rate =
+		reason === 'pacing' || reason === 'rate limit'
+			? `, ${ctx.bucket.rate.toFixed(2)} requests/s for this process`
+			: '';
 	ctx.log?.(
-		reason === 'pacing' ? 'debug' : 'info',
-		`Bitrix24 ${method}: waiting ${(ms / 1000).toFixed(1)} s (${reason}, ${ctx.portalKey})`,
+		LOG_LEVEL[reason],
+		`Bitrix24 ${method}: waiting ${(ms / 1000).toFixed(1)} s (${reason}${detail}${rate}, ${ctx.portalKey})`,
 	);
 	await ctx.runtime.sleep(ms);
+}
+
+/** The `time` block of an answer as a method-time reading. */
+export function operatingReading(time: unknown): OperatingReading {
+	const block = (time ?? {}) as Record<string, unknown>;
+	const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+	return {
+		operating: number(block.operating),
+		operatingResetAt: number(block.operating_reset_at),
+		processing: number(block.processing),
+	};
+}
+
+/**
+ * Before a call: waits while one of `methods` has used nearly all its method time, until the
+ * portal's window lets enough of it go (`operating_reset_at`), as long as the user's bound on
+ * such waits allows; past that bound the call goes and the portal decides.
+ */
+export async function waitForMethodTime(
+	ctx: CallContext,
+	methods: string[],
+	wait: OperatingWait,
+): Promise<void> {
+	for (const method of new Set(methods)) {
+		const ms = operatingWaitMs(ctx.portalKey, method, ctx.runtime.now());
+		if (ms <= 0 || wait.waitedMs + ms > ctx.retry.maxOperatingWaitMs) continue;
+		wait.waitedMs += ms;
+		const used = operatingSeconds(ctx.portalKey, method) ?? 0;
+		await pause(
+			ctx,
+			ms,
+			'method time near its limit',
+			method,
+			`: ${used.toFixed(0)} s of Bitrix24's 480 s per 10 minutes used`,
+		);
+	}
 }
 
 /**
@@ -125,6 +193,8 @@ export async function performCall(
 	method: string,
 	body: IDataObject,
 	isRead: boolean,
+	/** The methods whose time the call uses (a batch's commands); the method itself by default. */
+	timedMethods: string[] = [method],
 ): Promise<CallOutcome> {
 	const { retry, runtime } = ctx;
 	let rateLimited = 0;
@@ -132,8 +202,10 @@ export async function performCall(
 	const operating = { waitedMs: 0, attempts: 0 };
 
 	for (;;) {
+		await waitForMethodTime(ctx, timedMethods, operating);
 		await pause(ctx, ctx.bucket.reserve(), 'pacing', method);
 
+		const sentAt = runtime.now();
 		const exchange = await ctx.send(method, body);
 
 		if (exchange.kind === 'network') {
@@ -153,15 +225,17 @@ export async function performCall(
 
 		const parsed = parseAnswer(method, exchange.status, exchange.body);
 		if (parsed.ok) {
-			const resetAt = parsed.envelope.time?.operating_reset_at;
-			if (typeof resetAt === 'number') rememberOperatingReset(ctx.portalKey, method, resetAt);
+			if (method !== 'batch' && parsed.envelope.time) {
+				const reading = operatingReading(parsed.envelope.time);
+				rememberOperating(ctx.portalKey, method, [reading], ctx.bucket);
+			}
 			return { kind: 'ok', envelope: parsed.envelope };
 		}
 
 		const { failure } = parsed;
 		if (isRateLimited(failure)) {
 			if (rateLimited >= retry.maxRateLimitRetries) return { kind: 'failed', failure };
-			ctx.bucket.markFull();
+			ctx.bucket.markFull(sentAt);
 			await pause(ctx, backoffMs(rateLimited++, retry, runtime.random), 'rate limit', method);
 			continue;
 		}

@@ -8,7 +8,7 @@ export interface Envelope {
 	result: unknown;
 	next?: number;
 	total?: number;
-	time?: { operating_reset_at?: number; operating?: number };
+	time?: { operating_reset_at?: number; operating?: number; processing?: number };
 }
 
 export type Parsed = { ok: true; envelope: Envelope } | { ok: false; failure: Bitrix24Failure };

@@ -4,7 +4,7 @@ import {
 	batchIsRead,
 	chunk,
 	containsBatchReference,
-	operatingResets,
+	commandTimes,
 	readBatch,
 } from '../../../../nodes/shared/bitrix24/transport/batch';
 
@@ -77,14 +77,17 @@ describe('batch', () => {
 		expect(containsBatchReference({ fields: { TITLE: 'costs $5', NOTE: 'results' } })).toBe(false);
 	});
 
-	it("reads each command's operating_reset_at", () => {
-		const resets = operatingResets({
+	it("reads each command's time block", () => {
+		const times = commandTimes({
 			result: {
 				result: { a: 1 },
-				result_time: { a: { operating_reset_at: 1700000600 }, b: { duration: 1 } },
+				result_time: { a: { operating_reset_at: 1700000600 }, b: { duration: 1 }, c: [] },
 			},
 		});
-		expect([...resets]).toEqual([['a', 1700000600]]);
+		expect([...times]).toEqual([
+			['a', { operating_reset_at: 1700000600 }],
+			['b', { duration: 1 }],
+		]);
 	});
 });
 

@@ -21,7 +21,9 @@ let portalCounter = 0;
 function scripted(exchanges: Exchange[], retry = DEFAULT_RETRY) {
 	const clock = fakeRuntime();
 	const sent: Array<{ method: string; body: IDataObject }> = [];
+	const logged: Array<{ level: string; message: string }> = [];
 	const ctx: CallContext = {
+		log: (level, message) => logged.push({ level, message }),
 		portalKey: `https://portal-${++portalCounter}.example`,
 		bucket: new LeakyBucket(PLANS.standard, clock.runtime.now),
 		retry,
@@ -33,8 +35,15 @@ function scripted(exchanges: Exchange[], retry = DEFAULT_RETRY) {
 			return next;
 		},
 	};
-	return { ctx, sent, clock };
+	return { ctx, sent, clock, logged };
 }
+
+/** The waits the transport logged, as "reason" per wait. */
+const reasons = (logged: Array<{ message: string }>) =>
+	logged.map(
+		({ message }) =>
+			/\((pacing|rate limit|method time[^,:]*|retry after a fault)/.exec(message)?.[1],
+	);
 
 const ok = (result: unknown, extra: IDataObject = {}): Exchange => ({
 	kind: 'answer',
@@ -75,11 +84,14 @@ describe('performCall', () => {
 	});
 
 	it('retries QUERY_LIMIT_EXCEEDED with growing backoff, also for writes (nothing ran)', async () => {
-		const { ctx, sent, clock } = scripted([rateLimited, rateLimited, ok(1)]);
+		const { ctx, sent, clock, logged } = scripted([rateLimited, rateLimited, ok(1)]);
 		const outcome = await performCall(ctx, 'crm.lead.add', {}, false);
 		expect(outcome.kind).toBe('ok');
 		expect(sent).toHaveLength(3);
-		expect(clock.sleeps.filter((ms) => ms >= 1000)).toEqual([1000, 2000]);
+		// Backoff, then pacing at the rate the refusal cut: others use the portal too.
+		expect(reasons(logged)).toEqual(['rate limit', 'pacing', 'rate limit', 'pacing']);
+		expect([clock.sleeps[0], clock.sleeps[2]]).toEqual([1000, 2000]);
+		expect(ctx.bucket.rate).toBeLessThan(0.5);
 	});
 
 	it('gives up on QUERY_LIMIT_EXCEEDED after the configured retries', async () => {
@@ -122,6 +134,57 @@ describe('performCall', () => {
 		await performCall(ctx, 'crm.lead.list', {}, true);
 		await performCall(ctx, 'crm.lead.list', {}, true);
 		expect(clock.sleeps).toEqual([101_000]);
+	});
+
+	it('waits before a method whose time is near the limit until its window lets go, and says so as a warning', async () => {
+		const now = fakeRuntime().runtime.now() / 1000;
+		const time = { operating: 460, operating_reset_at: now + 40, processing: 2 };
+		const { ctx, clock, sent, logged } = scripted([ok([], { time }), ok([])]);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(clock.sleeps).toEqual([]);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(sent).toHaveLength(2);
+		expect(clock.sleeps).toEqual([41_000]);
+		expect(logged).toEqual([
+			{
+				level: 'warn',
+				message: expect.stringMatching(
+					/^Bitrix24 crm\.lead\.list: waiting 41\.0 s \(method time near its limit: 460 s of Bitrix24's 480 s/,
+				),
+			},
+		]);
+	});
+
+	it('does not wait while the method time is far from the limit, nor for other methods', async () => {
+		const now = fakeRuntime().runtime.now() / 1000;
+		const time = { operating: 460, operating_reset_at: now + 40 };
+		const { ctx, clock } = scripted([ok([], { time: { ...time, operating: 100 } }), ok([])]);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		const other = scripted([ok([], { time }), ok([])]);
+		await performCall(other.ctx, 'crm.deal.list', {}, true);
+		await performCall(other.ctx, 'crm.lead.list', {}, true);
+		expect([...clock.sleeps, ...other.clock.sleeps]).toEqual([]);
+	});
+
+	it('sends anyway when waiting for the window would pass the bound on such waits', async () => {
+		const now = fakeRuntime().runtime.now() / 1000;
+		const retry = { ...DEFAULT_RETRY, maxOperatingWaitMs: 10_000 };
+		const time = { operating: 470, operating_reset_at: now + 300 };
+		const { ctx, clock, sent } = scripted([ok([], { time }), ok([])], retry);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		await performCall(ctx, 'crm.lead.list', {}, true);
+		expect(sent).toHaveLength(2);
+		expect(clock.sleeps).toEqual([]);
+	});
+
+	it("watches the methods of a batch's commands before sending it", async () => {
+		const now = fakeRuntime().runtime.now() / 1000;
+		const time = { operating: 470, operating_reset_at: now + 20 };
+		const { ctx, clock } = scripted([ok([], { time }), ok([])]);
+		await performCall(ctx, 'crm.lead.add', {}, false);
+		await performCall(ctx, 'batch', {}, false, ['crm.deal.add', 'crm.lead.add']);
+		expect(clock.sleeps).toEqual([21_000]);
 	});
 
 	it('retries server errors and dropped connections for reads', async () => {

@@ -1,4 +1,9 @@
-import { bucketFor, LeakyBucket, PLANS } from '../../../../nodes/shared/bitrix24/transport/limiter';
+import {
+	bucketFor,
+	LeakyBucket,
+	PLANS,
+	rememberOperating,
+} from '../../../../nodes/shared/bitrix24/transport/limiter';
 
 describe('LeakyBucket', () => {
 	it('lets a burst of 49 through (one kept in reserve), then paces at 2 requests per second', () => {
@@ -21,10 +26,12 @@ describe('LeakyBucket', () => {
 		expect(bucket.reserve()).toBe(0);
 	});
 
-	it('treats the portal as full after QUERY_LIMIT_EXCEEDED', () => {
+	it('treats the portal as full after QUERY_LIMIT_EXCEEDED and paces at the cut rate', () => {
 		const bucket = new LeakyBucket(PLANS.standard, () => 0);
+		for (let i = 0; i < 49; i++) bucket.reserve();
 		bucket.markFull();
-		expect(bucket.reserve()).toBe(1000);
+		expect(bucket.rate).toBe(1);
+		expect(bucket.reserve()).toBe(2000);
 	});
 
 	it('enterprise plan allows 249 at once and drains 5 per second', () => {
@@ -40,5 +47,168 @@ describe('LeakyBucket', () => {
 		expect(bucketFor('https://a.example', 'standard')).not.toBe(
 			bucketFor('https://b.example', 'standard'),
 		);
+	});
+});
+
+describe('LeakyBucket shared with other processes', () => {
+	it('cuts its rate by half on a refusal once it paced itself, by up to three quarters when it had sent little', () => {
+		const busy = new LeakyBucket(PLANS.standard, () => 0);
+		for (let i = 0; i < 49; i++) busy.reserve();
+		busy.markFull();
+		expect(busy.rate).toBe(1);
+
+		const newcomer = new LeakyBucket(PLANS.standard, () => 0);
+		for (let i = 0; i < 5; i++) newcomer.reserve();
+		newcomer.markFull();
+		expect(newcomer.rate).toBe(0.5);
+	});
+
+	it('cuts once per congestion: refusals of requests sent before the cut only fill the bucket', () => {
+		let now = 0;
+		const bucket = new LeakyBucket(PLANS.standard, () => now);
+		for (let i = 0; i < 49; i++) bucket.reserve();
+		const sentBefore = now;
+		now += 100;
+		bucket.markFull(sentBefore);
+		bucket.markFull(sentBefore);
+		expect(bucket.rate).toBeCloseTo(1, 2);
+		bucket.markFull(now);
+		expect(bucket.rate).toBeCloseTo(0.5, 2);
+	});
+
+	it('keeps the burst in proportion to its rate', () => {
+		let now = 0;
+		const bucket = new LeakyBucket(PLANS.standard, () => now);
+		for (let i = 0; i < 49; i++) bucket.reserve();
+		bucket.markFull();
+		now += 40_000; // idle: the bucket drains, the rate grows to 1.16 per second
+		const waits = Array.from({ length: 40 }, () => bucket.reserve());
+		// 50 × 1.16 ÷ 2 = 29 units, one kept in reserve (28, or 27 as floating point rounds).
+		const free = waits.filter((wait) => wait === 0).length;
+		expect(free).toBeGreaterThanOrEqual(27);
+		expect(free).toBeLessThanOrEqual(28);
+	});
+
+	it('grows back additively without refusals, never past the plan', () => {
+		let now = 0;
+		const bucket = new LeakyBucket(PLANS.standard, () => now);
+		for (let i = 0; i < 49; i++) bucket.reserve();
+		bucket.markFull();
+		now += 50_000;
+		expect(bucket.rate).toBeCloseTo(1.2, 5);
+		now += 3_600_000;
+		expect(bucket.rate).toBe(2);
+	});
+
+	it("catches up with the share the portal's method time shows, after a hold, then probes additively", () => {
+		let now = 0;
+		const bucket = new LeakyBucket(PLANS.standard, () => now);
+		bucket.markFull(); // a newcomer: rate 0.5
+		now += 10_000;
+		expect(bucket.rate).toBeCloseTo(0.54, 5);
+		bucket.observeShare(1, 0); // the others stopped: all method time counted is ours
+		now += 10_000;
+		expect(bucket.rate).toBeCloseTo(1.04, 5);
+		now += 20_000;
+		expect(bucket.rate).toBeCloseTo(1.7, 5); // 85 % of the share, caught up
+		expect(bucket.shareOfPortal()).toBe(1);
+		now += 31_000; // the estimate is stale: additive probing only
+		expect(bucket.shareOfPortal()).toBeUndefined();
+		expect(bucket.rate).toBeCloseTo(1.824, 5);
+	});
+
+	it("reads its share from the portal's summed method time against its own calls' time", () => {
+		let now = 0;
+		const bucket = new LeakyBucket(PLANS.standard, () => now);
+		const portal = 'https://share.example';
+		const window = { operatingResetAt: 1_700_000_600 };
+		rememberOperating(
+			portal,
+			'crm.lead.add',
+			[{ ...window, operating: 10, processing: 1 }],
+			bucket,
+		);
+		expect(bucket.shareOfPortal()).toBeUndefined();
+		// Our two calls took 2 s; the portal counted 8 s meanwhile: three others worked as much.
+		rememberOperating(
+			portal,
+			'crm.lead.add',
+			[
+				{ ...window, operating: 17, processing: 1 },
+				{ ...window, operating: 18, processing: 1 },
+			],
+			bucket,
+		);
+		expect(bucket.shareOfPortal()).toBe(0.25);
+		// A new window (its oldest minute dropped out): sums cannot be compared, no reading.
+		now += 1000;
+		rememberOperating(
+			portal,
+			'crm.lead.add',
+			[{ operatingResetAt: 1_700_000_660, operating: 3, processing: 1 }],
+			bucket,
+		);
+		expect(bucket.shareOfPortal()).toBe(0.25);
+	});
+
+	/**
+	 * Four processes, each sending one request at a time (200 ms round trip) through its own bucket,
+	 * against one portal bucket of 50 / 2 per second, on a simulated clock.
+	 */
+	it('four processes converge on the portal rate with few refusals', () => {
+		const portal = { level: 0, at: 0 };
+		const admit = (t: number) => {
+			portal.level = Math.max(0, portal.level - ((t - portal.at) / 1000) * 2);
+			portal.at = t;
+			if (portal.level + 1 > 50) return false;
+			portal.level += 1;
+			return true;
+		};
+		let now = 0;
+		const events: Array<{ at: number; run: () => void }> = [];
+		const at = (time: number, run: () => void) => events.push({ at: time, run });
+		const perProcess = 150;
+		let refused = 0;
+		let admitted = 0;
+		const buckets = Array.from({ length: 4 }, (_, process) => {
+			const bucket = new LeakyBucket(PLANS.standard, () => now);
+			let done = 0;
+			let attempt = 0;
+			const send = () => {
+				if (done === perProcess) return;
+				const sentAt = now;
+				at(now + bucket.reserve() + 100, () => {
+					const ok = admit(now);
+					at(now + 100, () => {
+						if (ok) {
+							admitted++;
+							done++;
+							attempt = 0;
+							send();
+						} else {
+							refused++;
+							bucket.markFull(sentAt);
+							at(now + 1000 * 2 ** attempt++, send);
+						}
+					});
+				});
+			};
+			at(process * 37, send);
+			return bucket;
+		});
+		let lastAdmitted = 0;
+		while (events.length > 0) {
+			events.sort((a, b) => a.at - b.at);
+			const next = events.shift()!;
+			now = next.at;
+			const before = admitted;
+			next.run();
+			if (admitted > before) lastAdmitted = now;
+		}
+		expect(admitted).toBe(600);
+		expect(refused / (admitted + refused)).toBeLessThanOrEqual(0.05);
+		// The portal's bound for 600 requests is (600 − 50) / 2 = 275 s of its drain.
+		expect(275_000 / lastAdmitted).toBeGreaterThanOrEqual(0.85);
+		expect(buckets.every((bucket) => bucket.rate <= 2)).toBe(true);
 	});
 });
