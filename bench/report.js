@@ -8,6 +8,7 @@
 const { SCENARIOS } = require('./scenarios');
 const { CLOUD_PORTAL, STORM_PROBABILITY } = require('./portal');
 const { completed } = require('./targets');
+const { queueTable, QUEUE_METHOD } = require('./queue/run');
 
 const MiB = 1024 * 1024;
 const n = (value) => value.toLocaleString('en');
@@ -301,7 +302,7 @@ use above the level before the run (after a GC), sampled every 20 ms; it include
 const CAVEATS = `- The portal's latency is per HTTP request, not per command: on a real portal a batch of 50 writes
   takes longer than one call, which slows clients that send batches one after another (this package,
   the official SDK, the chained-batch script) more than @2bad/bitrix, which sends its chunks together.
-- Bitrix24's method-time limit (480 s per method per 10 minutes) is off. On a real portal, offset paging
+- Bitrix24's method-time limit (480 s per method per 10 minutes) is off (it is on in the queue-mode runs). On a real portal, offset paging
   with a COUNT per page (@2bad/bitrix's list) over 100,000 rows would run into it.
 - In a real n8n, this package and the HTTP Request workflows run inside n8n (its expression engine, its
   run data); the scripts are plain Node.js processes: used from an n8n Code node they would pay n8n's
@@ -314,10 +315,14 @@ const CAVEATS = `- The portal's latency is per HTTP request, not per command: on
 
 const targetSection = (targets) => {
 	const real = targets.filter((t) => t.real);
-	const harness = targets.filter((t) => !t.real);
+	const queue = targets.filter((t) => t.queue);
+	const harness = targets.filter((t) => !t.real && !t.queue);
 	return [
 		...(real.length
 			? ['In a real n8n (issue 14; ratios within this run):', '', targetLines(real), '']
+			: []),
+		...(queue.length
+			? ['Queue mode (issue 17; worker processes on one portal):', '', targetLines(queue), '']
 			: []),
 		...(harness.length ? ['In the harness (issue 8):', '', targetLines(harness)] : []),
 	].join('\n');
@@ -326,7 +331,7 @@ const targetSection = (targets) => {
 /**
  * @param {{runs: object[], real: {runs: object[], skipped: object[], meta: object}, targets: object[], meta: object}} bench
  */
-function resultsMarkdown({ runs, real, targets, meta }) {
+function resultsMarkdown({ runs, real, queue = [], targets, meta }) {
 	return `# Benchmark results
 
 Written by \`npm run bench${meta.scaleFlag}\` (scale: **${meta.scale}**${meta.repeats > 1 ? `, every run ${meta.repeats} times, median shown` : ''}) on ${meta.date}.
@@ -337,7 +342,7 @@ Re-run to update; the README's "Performance" table comes from the same run (its 
 - CPU: ${meta.cpu} (${meta.cores} cores, shared with other work: times are noisy, compare within a run), RAM ${meta.ramGiB} GiB
 - Node.js ${meta.node} (n8n on Node 24), ${meta.os}
 - Commit: ${meta.commit}
-- Real time of the whole benchmark: ${seconds(meta.totalRealMs)} (harness ${seconds(meta.harnessMs)}, real n8n ${seconds(meta.realMs)})
+- Real time of the whole benchmark: ${seconds(meta.totalRealMs)} (harness ${seconds(meta.harnessMs)}, real n8n ${seconds(meta.realMs)}, queue mode ${seconds(meta.queueMs ?? 0)})
 
 ## Method
 
@@ -359,6 +364,10 @@ ${contenderList(runs) || '- none in this run'}
 
 ${real.runs.length ? realTable(real, runs, true) : 'Not run.'}
 
+## Queue mode: several workers on one portal (real time)
+
+${queue.length ? `${QUEUE_METHOD}\n\n${queueTable(queue)}` : 'Not run.'}
+
 ## Results in the harness (virtual clock)
 
 ${runs.length ? fullTable(runs) : 'Not run.'}
@@ -378,7 +387,7 @@ ${notes([...real.runs, ...runs]) || '- none'}
 }
 
 /** The README section between the markers. */
-function readmeSection({ runs, real, targets, meta }) {
+function readmeSection({ runs, real, queue = [], targets, meta }) {
 	const scale = meta.scale === 'quick' ? 'quick scale' : "the issue's sizes";
 	const { bucket, latencyMs, countCostMsPerThousandRows } = CLOUD_PORTAL;
 	return `How long Bitrix24 jobs take with this package and with what else a user would pick, measured by
@@ -391,16 +400,17 @@ that skips the waiting; "Peak RSS" is the process doing the job (n8n's, or the s
 Method, all columns, caveats and the workflows' settings: [bench/results.md](bench/results.md).
 
 ${real.runs.length ? realTable(real, runs, false) : shortTable(runs)}
-
+${queue.length ? `\n**Queue mode** (several n8n workers, each its own process, writing to one portal at once; see [Queue mode](#queue-mode)). ${QUEUE_METHOD}\n\n${queueTable(queue)}\n` : ''}
 Targets (_reported_ ones are not enforced):
 
 ${targetSection(targets)}`;
 }
 
 /** Console summary. */
-function consoleSummary({ runs, real, targets }) {
+function consoleSummary({ runs, real, queue = [], targets }) {
 	return [
 		real?.runs.length ? `In a real n8n:\n${realTable(real, runs, true)}` : '',
+		queue.length ? `Queue mode:\n${queueTable(queue)}` : '',
 		runs.length ? `Harness:\n${fullTable(runs)}` : '',
 		`Targets:\n${targetSection(targets)}`,
 	]

@@ -2,15 +2,17 @@
 
 /**
  * `npm run bench [-- --quick | --full] [-- --scenario=create,get] [-- --contender=b24jssdk]
- *   [-- --harness-only | --n8n-only]`
+ *   [-- --harness-only | --n8n-only | --queue-only]`
  *
- * Two parts, one after the other (runs share no CPU):
+ * Three parts, one after the other (runs share no CPU):
  * - the harness: every scenario (bench/scenarios.js) with every script contender and this package
  *   in n8n-core's engine (bench/contenders/), one process per run, on a virtual clock that skips
  *   the waiting (bench/virtual-clock.js);
  * - a real n8n (bench/n8n/): the pinned n8n the end-to-end tests use, in real time, with this
  *   package and n8n's own HTTP Request node, beside the script contenders in their own processes
- *   (N8N_CACHE_DIR picks the n8n install, as for the e2e tests).
+ *   (N8N_CACHE_DIR picks the n8n install, as for the e2e tests);
+ * - queue mode (bench/queue/): several worker processes writing to one portal at once, beside one
+ *   worker alone, in real time (issue 17's targets).
  * Prints the results and checks the targets (bench/targets.js). Scales: default = the issue's
  * sizes; --full = the same sizes, every run three times, the median kept; --quick = small sizes
  * for CI. The default and full scales write bench/results.md and the README's "Performance"
@@ -28,8 +30,9 @@ const { CONTENDER_IDS } = require('./contenders');
 const { evaluateTargets, evaluateRealTargets } = require('./targets');
 const { resultsMarkdown, readmeSection, consoleSummary, seconds } = require('./report');
 const { REAL_CONTENDERS } = require('./n8n/run');
-const { replaceSection } = require('./readme');
+const { replaceSection, QUEUE_MARKERS } = require('./readme');
 const { ensureBuild } = require('./build');
+const { runQueueMode, evaluateQueueTargets, queueReadme } = require('./queue/run');
 
 const ROOT = path.join(__dirname, '..');
 /** Real time one run may take before it is stopped (runs take seconds on the virtual clock). */
@@ -37,17 +40,25 @@ const RUN_TIMEOUT_MS = { quick: 2 * 60 * 1000, default: 15 * 60 * 1000, full: 15
 const REPEATS = { quick: 1, default: 1, full: 3 };
 
 function parseArgs(argv) {
-	const options = { scale: 'default', scenarios: null, contenders: null, harness: true, n8n: true };
+	const options = {
+		scale: 'default',
+		scenarios: null,
+		contenders: null,
+		harness: true,
+		n8n: true,
+		queue: true,
+	};
 	for (const arg of argv) {
 		if (arg === '--quick') options.scale = 'quick';
 		else if (arg === '--full') options.scale = 'full';
-		else if (arg === '--harness-only') options.n8n = false;
-		else if (arg === '--n8n-only') options.harness = false;
+		else if (arg === '--harness-only') Object.assign(options, { n8n: false, queue: false });
+		else if (arg === '--n8n-only') Object.assign(options, { harness: false, queue: false });
+		else if (arg === '--queue-only') Object.assign(options, { harness: false, n8n: false });
 		else if (arg.startsWith('--scenario=')) options.scenarios = arg.slice(11).split(',');
 		else if (arg.startsWith('--contender=')) options.contenders = arg.slice(12).split(',');
 		else
 			throw new Error(
-				`Unknown argument ${arg} (--quick, --full, --scenario=…, --contender=…, --harness-only, --n8n-only)`,
+				`Unknown argument ${arg} (--quick, --full, --scenario=…, --contender=…, --harness-only, --n8n-only, --queue-only)`,
 			);
 	}
 	return options;
@@ -227,29 +238,47 @@ async function main() {
 		} else real = reply;
 	}
 
+	let queue = [];
+	const queueStarted = Date.now();
+	if (options.queue && !options.scenarios && !options.contenders) {
+		console.log('Queue mode (worker processes on one portal, real time):');
+		queue = await runQueueMode(options.scale);
+	}
+
 	const targets = [
 		...evaluateRealTargets(real.runs, real.skipped, runs, options.scale),
 		...evaluateTargets(runs, crashed),
+		...evaluateQueueTargets(queue),
 	];
 	const bench = {
 		runs,
 		real,
+		queue,
 		targets,
 		meta: {
 			...machine(options.scale, commit, Date.now() - started),
 			harnessMs,
-			realMs: Date.now() - started - harnessMs,
+			realMs: queueStarted - started - harnessMs,
+			queueMs: Date.now() - queueStarted,
 			repeats,
 		},
 	};
 	console.log(`\n${consoleSummary(bench)}`);
 
-	const complete = !options.scenarios && !options.contenders && options.harness && options.n8n;
+	const complete =
+		!options.scenarios && !options.contenders && options.harness && options.n8n && options.queue;
 	if (options.scale !== 'quick' && complete) {
 		fs.writeFileSync(path.join(__dirname, 'results.md'), resultsMarkdown(bench));
 		const readme = path.join(ROOT, 'README.md');
 		fs.writeFileSync(readme, replaceSection(fs.readFileSync(readme, 'utf8'), readmeSection(bench)));
 		console.log('Wrote bench/results.md and the README "Performance" table.');
+	}
+	if (options.scale !== 'quick' && queue.length > 0) {
+		const readme = path.join(ROOT, 'README.md');
+		const text = fs.readFileSync(readme, 'utf8');
+		const body = queueReadme(queue, bench.meta);
+		fs.writeFileSync(readme, replaceSection(text, body, QUEUE_MARKERS));
+		console.log('Wrote the README "Queue mode" table.');
 	}
 	const failed = targets.filter((t) => t.hard && t.ok === false);
 	if (failed.length) {

@@ -156,4 +156,4 @@ const SCENARIOS = [
 	),
 ];
 
-module.exports = { SCENARIOS, SCALES };
+module.exports = { SCENARIOS, SCALES, leadItems };

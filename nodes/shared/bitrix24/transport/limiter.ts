@@ -10,7 +10,8 @@
  * - without refusals the rate creeps back up (additive increase), up to the plan's rate;
  * - the `time` block of answers tells how much method time (`operating`) the portal counted for
  *   everyone using the credential against what this process's own calls took (`processing`):
- *   that ratio estimates this process's share, which the rate is pulled towards.
+ *   that ratio estimates this process's share, which the rate catches up with (all of it when
+ *   nearly all the time is this process's own: the others stopped).
  */
 export interface BucketPlan {
 	burst: number;
@@ -27,15 +28,31 @@ export type PlanName = keyof typeof PLANS;
 const SAFETY_MARGIN = 1;
 
 /** Additive increase: requests per second gained per second without a refusal. */
-const RATE_INCREASE_PER_SECOND = 0.004;
-/** Growth towards the estimated share when below it (requests per second per second). */
+const RATE_INCREASE_PER_SECOND = 0.003;
+/** Growth while the time block shows this process alone on the portal (requests/s per second). */
 const RATE_CATCH_UP_PER_SECOND = 0.05;
-/** The rate is pulled up to this part of the estimated share, the rest is probed additively. */
-const SHARE_TARGET = 0.85;
+/**
+ * Share of the portal's method time above which a process takes itself to be alone (the others
+ * stopped): its rate then catches up quickly instead of probing. Shares below it are too noisy,
+ * across processes, to steer by.
+ */
+const ALONE_SHARE = 0.9;
+/**
+ * Below that, the rate catches up only to this part of the estimated share (after others stopped,
+ * say), the rest is probed additively: the estimates of several processes are noisy and need not
+ * add up to the whole portal.
+ */
+const SHARED_TARGET = 0.6;
 /** Multiplicative decrease: at most half the rate is kept after a refusal. */
 const RATE_CUT = 0.5;
-/** …and at least a quarter (a process that had sent little when the portal filled up). */
-const DEEPEST_CUT = 0.25;
+/** …and at least a fifth (a process that had sent little when the portal filled up). */
+const DEEPEST_CUT = 0.2;
+/**
+ * A process that finds the portal full keeps a little less than the part of it it filled itself,
+ * so that the processes together send a little less than the portal drains and its bucket empties
+ * slowly instead of refusing the next requests.
+ */
+const OWN_PART_KEPT = 0.8;
 /** No catching up for this long after a refusal: the cut must show at the portal first. */
 const HOLD_AFTER_REFUSAL_MS = 10_000;
 /** A share estimate older than this is not used (the others may have stopped). */
@@ -99,7 +116,8 @@ export class LeakyBucket {
 		// Reservations beyond the brim belong to requests already waiting their turn: kept.
 		const queued = Math.max(0, this.level - this.capacity());
 		if (sentAt >= this.cutAt) {
-			const own = Math.min(RATE_CUT, Math.max(DEEPEST_CUT, this.level / this.capacity()));
+			const ownPart = (OWN_PART_KEPT * this.level) / this.capacity();
+			const own = Math.min(RATE_CUT, Math.max(DEEPEST_CUT, ownPart));
 			this.currentRate = Math.max(MIN_RATE, this.currentRate * own);
 			this.cutAt = this.now();
 		}
@@ -135,12 +153,13 @@ export class LeakyBucket {
 		this.grow(seconds, now);
 	}
 
-	/** Additive increase, faster while below the estimated share (the others may have stopped). */
+	/** Additive increase, faster when the time block shows the others stopped. */
 	private grow(seconds: number, now: number): void {
 		const max = this.plan.drainPerSecond;
 		let rate = this.currentRate;
 		const share = this.shareOfPortal();
-		const target = share === undefined ? 0 : Math.min(max, max * share * SHARE_TARGET);
+		let target = 0;
+		if (share !== undefined) target = max * share * (share >= ALONE_SHARE ? 1 : SHARED_TARGET);
 		if (rate < target && now - this.cutAt >= HOLD_AFTER_REFUSAL_MS) {
 			rate = Math.min(target, rate + RATE_CATCH_UP_PER_SECOND * seconds);
 		} else {
