@@ -28,7 +28,7 @@ export type PlanName = keyof typeof PLANS;
 const SAFETY_MARGIN = 1;
 
 /** Additive increase: requests per second gained per second without a refusal. */
-const RATE_INCREASE_PER_SECOND = 0.003;
+const RATE_INCREASE_PER_SECOND = 0.0025;
 /** Growth while the time block shows this process alone on the portal (requests/s per second). */
 const RATE_CATCH_UP_PER_SECOND = 0.05;
 /**
@@ -55,12 +55,24 @@ const DEEPEST_CUT = 0.2;
 const OWN_PART_KEPT = 0.8;
 /** No catching up for this long after a refusal: the cut must show at the portal first. */
 const HOLD_AFTER_REFUSAL_MS = 10_000;
+/**
+ * The deeper cut needs this many of the process's own requests in the portal's bucket: fewer say
+ * nothing about how many the others put there.
+ */
+const DEEP_CUT_MIN_LEVEL = 10;
 /** A share estimate older than this is not used (the others may have stopped). */
 const SHARE_TTL_MS = 30_000;
 /** Weight of a new share sample in the running estimate. */
 const SHARE_SMOOTHING = 0.3;
-/** The rate never falls below one request per 20 s. */
+/** The rate never falls below one request per 20 s… */
 const MIN_RATE = 0.05;
+/**
+ * …and not below half the plan's rate unless the time block showed, within the method-time
+ * window, other processes spending method time with the credential: refusals without that
+ * evidence may be a portal refusing at random, and are retried at half speed rather than none.
+ */
+const ALONE_FLOOR = 0.5;
+const OTHERS_EVIDENCE_MS = 600_000;
 
 export class LeakyBucket {
 	private level = 0;
@@ -73,6 +85,9 @@ export class LeakyBucket {
 	private cutAt = Number.NEGATIVE_INFINITY;
 
 	private share?: { value: number; at: number };
+
+	/** When a share reading last showed other processes at work. */
+	private othersSeenAt = Number.NEGATIVE_INFINITY;
 
 	constructor(
 		public plan: BucketPlan,
@@ -108,8 +123,9 @@ export class LeakyBucket {
 	/**
 	 * The portal answered QUERY_LIMIT_EXCEEDED: its bucket is full whatever we counted, so others
 	 * use it too. The rate is cut once per congestion: a refusal of a request sent (`sentAt`) before
-	 * the last cut took effect only refills the bucket. The deeper cut (down to a quarter) is for a
-	 * process that had put few of the portal's 50 requests there itself: it is not alone.
+	 * the last cut only refills the bucket. The deeper cut (down to
+	 * a fifth) is for a process that had put few of the portal's 50 requests there itself (but
+	 * enough to tell): it is not alone.
 	 */
 	markFull(sentAt = this.now()): void {
 		this.drain();
@@ -117,8 +133,11 @@ export class LeakyBucket {
 		const queued = Math.max(0, this.level - this.capacity());
 		if (sentAt >= this.cutAt) {
 			const ownPart = (OWN_PART_KEPT * this.level) / this.capacity();
-			const own = Math.min(RATE_CUT, Math.max(DEEPEST_CUT, ownPart));
-			this.currentRate = Math.max(MIN_RATE, this.currentRate * own);
+			const deep = this.level >= DEEP_CUT_MIN_LEVEL ? ownPart : RATE_CUT;
+			const own = Math.min(RATE_CUT, Math.max(DEEPEST_CUT, deep));
+			const othersSeen = this.now() - this.othersSeenAt <= OTHERS_EVIDENCE_MS;
+			const floor = othersSeen ? MIN_RATE : this.plan.drainPerSecond * ALONE_FLOOR;
+			this.currentRate = Math.min(this.currentRate, Math.max(floor, this.currentRate * own));
 			this.cutAt = this.now();
 		}
 		this.level = this.capacity() + queued;
@@ -137,6 +156,7 @@ export class LeakyBucket {
 			? this.share!.value + SHARE_SMOOTHING * (sample - this.share!.value)
 			: sample;
 		this.share = { value, at: now };
+		if (sample < ALONE_SHARE) this.othersSeenAt = now;
 	}
 
 	/** The estimated share of the portal's rate, when a recent answer told it. */
