@@ -248,7 +248,7 @@ async function main() {
 	const targets = [
 		...evaluateRealTargets(real.runs, real.skipped, runs, options.scale),
 		...evaluateTargets(runs, crashed),
-		...evaluateQueueTargets(queue),
+		...evaluateQueueTargets(queue, options.scale),
 	];
 	const bench = {
 		runs,

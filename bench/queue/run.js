@@ -207,13 +207,15 @@ function queueTable(runs) {
 }
 
 /**
- * Issue 17's targets on the run with several workers (hard, every scale): every item exactly
- * once, at most 5 % of requests refused, throughput at least 90 % of the drain rate; every run
- * without a failure.
+ * Issue 17's targets on the run with several workers: every item exactly once, every run without
+ * a failure (hard at every scale); at most 5 % of requests refused and throughput at least 90 % of
+ * the drain rate (hard at the issue's size; only reported by the quick run, whose few requests
+ * are dominated by the start, when every worker finds the portal full at once).
  */
-function evaluateQueueTargets(runs) {
+function evaluateQueueTargets(runs, scale = 'default') {
 	const targets = [];
 	const hard = (ok, text) => targets.push({ hard: true, ok, text, queue: true });
+	const rate = (ok, text) => targets.push({ hard: scale !== 'quick', ok, text, queue: true });
 	for (const run of runs) {
 		const what = `queue mode, ${run.workers} × ${n(run.items)}`;
 		hard(
@@ -221,11 +223,11 @@ function evaluateQueueTargets(runs) {
 			`${what}: ${n(run.check.ok)}/${n(run.check.expected)} written, ${run.check.lost} lost, ${run.check.duplicated} duplicated${run.failures.length ? `, ${run.failures.join('; ')}` : ''} (target: every item exactly once)`,
 		);
 		if (run.workers === 1) continue;
-		hard(
+		rate(
 			run.refusedShare <= 0.05,
 			`${what}: ${run.refused} of ${run.requests} requests refused = ${pct(run.refusedShare)} (target ≤ 5 %)`,
 		);
-		hard(
+		rate(
 			run.throughput !== null && run.throughput >= 0.9,
 			`${what}: ${run.throughput === null ? 'n/a' : pct(run.throughput)} of the drain rate (bound ${run.boundSeconds.toFixed(1)} s, took ${(run.portalMs / 1000).toFixed(1)} s; target ≥ 90 %)`,
 		);
@@ -257,6 +259,6 @@ if (require.main === module) {
 	require('../build').ensureBuild();
 	runQueueMode(scale).then((runs) => {
 		console.log(queueTable(runs));
-		for (const t of evaluateQueueTargets(runs)) console.log(`${t.ok ? 'ok ' : 'FAIL'} ${t.text}`);
+		for (const t of evaluateQueueTargets(runs, scale)) console.log(`${t.ok ? 'ok ' : 'FAIL'} ${t.text}`);
 	});
 }
