@@ -25,7 +25,7 @@ export const PLANS = {
 
 export type PlanName = keyof typeof PLANS;
 
-const SAFETY_MARGIN = 1;
+const SAFETY_MARGIN = 0.25;
 
 /** Additive increase: requests per second gained per second without a refusal. */
 const RATE_INCREASE_PER_SECOND = 0.0025;
@@ -53,6 +53,10 @@ const DEEPEST_CUT = 0.2;
  * slowly instead of refusing the next requests.
  */
 const OWN_PART_KEPT = 0.8;
+/** At a refusal with others on the portal, the part of the measured share kept. */
+const SHARE_KEPT = 0.9;
+/** …and at least this cut (shares are noisy: the rate must come down after a refusal). */
+const SHARED_CUT = 0.8;
 /** No catching up for this long after a refusal: the cut must show at the portal first. */
 const HOLD_AFTER_REFUSAL_MS = 10_000;
 /**
@@ -110,8 +114,8 @@ export class LeakyBucket {
 
 	/**
 	 * Reserves a slot for one request and returns how many milliseconds to wait before sending it.
-	 * One unit of the burst is kept free: the portal starts counting a request when it arrives, a
-	 * little later than we do, so a bucket filled to the brim here could overflow there.
+	 * A quarter of a unit of the burst is kept free (125 ms at 2 per second) against rounding in the
+	 * portal's count; requests arrive there a little after we count them, which only helps.
 	 */
 	reserve(): number {
 		this.drain();
@@ -123,9 +127,10 @@ export class LeakyBucket {
 	/**
 	 * The portal answered QUERY_LIMIT_EXCEEDED: its bucket is full whatever we counted, so others
 	 * use it too. The rate is cut once per congestion: a refusal of a request sent (`sentAt`) before
-	 * the last cut only refills the bucket. The deeper cut (down to
-	 * a fifth) is for a process that had put few of the portal's 50 requests there itself (but
-	 * enough to tell): it is not alone.
+	 * the last cut only refills the bucket. With others seen and a share read from the time block,
+	 * the rate goes to a little less than that share of the portal (by at least a fifth); without
+	 * a share, it is halved, or cut deeper (down to a fifth) for a process that had put few of the
+	 * portal's 50 requests there itself (but enough to tell): it is not alone.
 	 */
 	markFull(sentAt = this.now()): void {
 		this.drain();
@@ -134,8 +139,20 @@ export class LeakyBucket {
 		if (sentAt >= this.cutAt) {
 			const ownPart = (OWN_PART_KEPT * this.level) / this.capacity();
 			const deep = this.level >= DEEP_CUT_MIN_LEVEL ? ownPart : RATE_CUT;
-			const own = Math.min(RATE_CUT, Math.max(DEEPEST_CUT, deep));
 			const othersSeen = this.now() - this.othersSeenAt <= OTHERS_EVIDENCE_MS;
+			const share = this.shareOfPortal();
+			// With others on the portal and a share measured, the rate goes straight to a little
+			// less than that share of the portal's: one cut instead of halving until it fits.
+			const own =
+				othersSeen && share !== undefined
+					? Math.min(
+							SHARED_CUT,
+							Math.max(
+								DEEPEST_CUT,
+								(SHARE_KEPT * share * this.plan.drainPerSecond) / this.currentRate,
+							),
+						)
+					: Math.min(RATE_CUT, Math.max(DEEPEST_CUT, deep));
 			const floor = othersSeen ? MIN_RATE : this.plan.drainPerSecond * ALONE_FLOOR;
 			this.currentRate = Math.min(this.currentRate, Math.max(floor, this.currentRate * own));
 			this.cutAt = this.now();

@@ -249,7 +249,7 @@ describe('performCall', () => {
 		const answers = Array.from({ length: 52 }, () => ok(true));
 		const { ctx, clock } = scripted(answers);
 		for (let i = 0; i < 52; i++) await performCall(ctx, 'crm.lead.update', {}, false);
-		expect(clock.sleeps).toEqual([500, 500, 500]);
+		expect(clock.sleeps).toEqual([125, 500, 500]);
 	});
 });
 

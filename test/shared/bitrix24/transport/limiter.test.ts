@@ -6,12 +6,12 @@ import {
 } from '../../../../nodes/shared/bitrix24/transport/limiter';
 
 describe('LeakyBucket', () => {
-	it('lets a burst of 49 through (one kept in reserve), then paces at 2 requests per second', () => {
+	it('lets a burst of 49 through (a quarter of a unit kept in reserve), then paces at 2 requests per second', () => {
 		let now = 0;
 		const bucket = new LeakyBucket(PLANS.standard, () => now);
 		const waits = Array.from({ length: 53 }, () => bucket.reserve());
 		expect(waits.slice(0, 49).every((wait) => wait === 0)).toBe(true);
-		expect(waits.slice(49)).toEqual([500, 1000, 1500, 2000]);
+		expect(waits.slice(49)).toEqual([125, 625, 1125, 1625]);
 		now += 10_000;
 		expect(bucket.reserve()).toBe(0);
 	});
@@ -21,7 +21,7 @@ describe('LeakyBucket', () => {
 		const bucket = new LeakyBucket({ burst: 3, drainPerSecond: 1 }, () => now);
 		bucket.reserve();
 		bucket.reserve();
-		expect(bucket.reserve()).toBe(1000);
+		expect(bucket.reserve()).toBe(250);
 		now += 5000;
 		expect(bucket.reserve()).toBe(0);
 	});
@@ -31,13 +31,13 @@ describe('LeakyBucket', () => {
 		for (let i = 0; i < 49; i++) bucket.reserve();
 		bucket.markFull();
 		expect(bucket.rate).toBe(1);
-		expect(bucket.reserve()).toBe(2000);
+		expect(bucket.reserve()).toBe(1250);
 	});
 
 	it('enterprise plan allows 249 at once and drains 5 per second', () => {
 		const bucket = new LeakyBucket(PLANS.enterprise, () => 0);
 		const waits = Array.from({ length: 250 }, () => bucket.reserve());
-		expect(waits.filter((wait) => wait > 0)).toEqual([200]);
+		expect(waits.filter((wait) => wait > 0)).toEqual([50]);
 	});
 
 	it('shares one bucket per portal and plan across the process', () => {
@@ -51,17 +51,26 @@ describe('LeakyBucket', () => {
 });
 
 describe('LeakyBucket shared with other processes', () => {
-	it('cuts its rate by half on a refusal once it paced itself, by up to four fifths when it had sent little', () => {
+	it('cuts its rate by half on a refusal once it paced itself, straight to a little less than its share when the time block measured one', () => {
 		const busy = new LeakyBucket(PLANS.standard, () => 0);
 		for (let i = 0; i < 49; i++) busy.reserve();
 		busy.markFull();
 		expect(busy.rate).toBe(1);
 
-		const newcomer = new LeakyBucket(PLANS.standard, () => 0);
-		newcomer.observeShare(1, 3); // the time block shows others at work
+		const measured = new LeakyBucket(PLANS.standard, () => 0);
+		measured.observeShare(1, 3); // the time block shows three others at work as much
+		for (let i = 0; i < 10; i++) measured.reserve();
+		measured.markFull();
+		expect(measured.rate).toBeCloseTo(0.9 * 0.25 * 2, 10);
+
+		// Others seen, but the share reading is stale: by the part of the portal it had filled.
+		let now = 0;
+		const newcomer = new LeakyBucket(PLANS.standard, () => now);
+		newcomer.observeShare(1, 3);
+		now += 31_000;
 		for (let i = 0; i < 10; i++) newcomer.reserve();
 		newcomer.markFull();
-		expect(newcomer.rate).toBeCloseTo(0.4, 10);
+		expect(newcomer.rate).toBeCloseTo(0.4, 2);
 
 		// Two requests of its own say nothing about the others: a plain halving.
 		const first = new LeakyBucket(PLANS.standard, () => 0);
@@ -80,9 +89,9 @@ describe('LeakyBucket shared with other processes', () => {
 		now += 100;
 		bucket.markFull(sentBefore);
 		bucket.markFull(sentBefore);
-		expect(bucket.rate).toBeCloseTo(1, 2);
-		bucket.markFull(now); // sent after the cut: the portal is still full
-		expect(bucket.rate).toBeCloseTo(0.5, 5);
+		expect(bucket.rate).toBeCloseTo(0.45, 2);
+		bucket.markFull(now); // sent after the cut: the portal is still full, down by a fifth
+		expect(bucket.rate).toBeCloseTo(0.36, 2);
 	});
 
 	it('keeps the burst in proportion to its rate', () => {
@@ -92,10 +101,10 @@ describe('LeakyBucket shared with other processes', () => {
 		bucket.markFull();
 		now += 40_000; // idle: the bucket drains, the rate grows to 1.1 per second
 		const waits = Array.from({ length: 40 }, () => bucket.reserve());
-		// 50 × 1.1 ÷ 2 = 27.5 units, one kept in reserve.
+		// 50 × 1.1 ÷ 2 = 27.5 units, a quarter of one kept in reserve.
 		const free = waits.filter((wait) => wait === 0).length;
-		expect(free).toBeGreaterThanOrEqual(25);
-		expect(free).toBeLessThanOrEqual(26);
+		expect(free).toBeGreaterThanOrEqual(26);
+		expect(free).toBeLessThanOrEqual(27);
 	});
 
 	it('grows back additively without refusals, never past the plan', () => {
@@ -211,6 +220,7 @@ describe('LeakyBucket shared with other processes', () => {
 					const ok = admit(now);
 					at(now + 100, () => {
 						if (ok) {
+							bucket.observeShare(1, 3); // every answer's time block
 							admitted++;
 							done++;
 							attempt = 0;
