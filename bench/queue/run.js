@@ -259,6 +259,7 @@ if (require.main === module) {
 	require('../build').ensureBuild();
 	runQueueMode(scale).then((runs) => {
 		console.log(queueTable(runs));
-		for (const t of evaluateQueueTargets(runs, scale)) console.log(`${t.ok ? 'ok ' : 'FAIL'} ${t.text}`);
+		for (const t of evaluateQueueTargets(runs, scale))
+			console.log(`${t.ok ? 'ok ' : 'FAIL'} ${t.text}`);
 	});
 }
