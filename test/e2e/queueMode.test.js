@@ -66,7 +66,7 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 		attribution = new RequestAttribution(sandbox.server, () => deployment.pids());
 		ctx = { sandbox, deployment, attribution };
 
-		for (const c of TRIGGERS) c.seed?.(ctx);
+		for (const c of TRIGGERS) await c.seed?.(ctx);
 		const credentials = new Map();
 		for (const c of TRIGGERS)
 			for (const credential of c.credentials(sandbox)) credentials.set(credential.id, credential);
@@ -107,6 +107,7 @@ describe('queue mode: one main, a webhook process and two workers on PostgreSQL 
 		attribution?.detach();
 		await db?.end();
 		stopped = deployment ? await deployment.stop() : {};
+		for (const c of TRIGGERS) await c.stop?.(ctx);
 		await sandbox?.stop();
 		return stopped;
 	}

@@ -14,6 +14,7 @@ const {
 	WEBHOOK_CREDENTIAL,
 	OAUTH_CREDENTIAL,
 } = require('../harness');
+const { createWhatsAppSandbox } = require('../../../sandbox/whatsapp');
 
 const PACKAGE = 'n8n-nodes-bitrix24';
 /** Every action posts `<marker> <event id>` here; the markers tell the triggers apart. */
@@ -33,6 +34,24 @@ async function userCall(sandbox, method, params) {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(params),
+		});
+		const body = await response.json();
+		if (body.error === 'QUERY_LIMIT_EXCEEDED') {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			continue;
+		}
+		if (body.error) throw new Error(`${method}: ${body.error_description || body.error}`);
+		return body.result;
+	}
+}
+
+/** A REST call as the portal's local app (OAuth), as an app's own code makes it; retried alike. */
+async function appCall(sandbox, method, params) {
+	for (;;) {
+		const response = await fetch(`${sandbox.url}/rest/${method}.json`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ ...params, auth: sandbox.issueTokens({ userId: 1 }).access_token }),
 		});
 		const body = await response.json();
 		if (body.error === 'QUERY_LIMIT_EXCEEDED') {
@@ -106,7 +125,8 @@ const sentIds = (sandbox, marker) =>
  * @property {string} triggerNode
  * @property {object} workflow
  * @property {(sandbox: any) => object[]} credentials
- * @property {(ctx: Context) => void} [seed] before n8n starts
+ * @property {(ctx: Context) => void | Promise<void>} [seed] before n8n starts (a channel fake
+ *   it needs is started here)
  * @property {string} [webhookPath] production path the webhook process must serve
  * @property {(ctx: Context) => Promise<void>} ready waits until the trigger listens
  * @property {(ctx: Context) => Promise<string[]>} fire raises the events; returns their ids
@@ -117,7 +137,9 @@ const sentIds = (sandbox, marker) =>
  *   they are not portal REST calls (a WebSocket trigger's upgrade to a push server: see below)
  * @property {string[]} actionCalls portal methods the action calls (by workers; the Bitrix24 node
  *   sends its items' calls in `batch` requests)
- * @property {(ctx: Context) => object} [deliveries] for pushed events: the portal's delivery log
+ * @property {(ctx: Context) => object} [deliveries] for pushed events: the delivery log of the
+ *   portal (or of the channel fake that pushes them)
+ * @property {(ctx: Context) => Promise<void>} [stop] after n8n stopped: stops what seed() started
  */
 
 /** @type {TriggerCase[]} */
@@ -308,6 +330,212 @@ const TRIGGERS = [
 			actionIds: ({ sandbox }) => sentIds(sandbox, marker),
 			triggerCalls: ['crm.lead.list'],
 			actionCalls: ['im.message.add', 'batch'],
+		};
+	})(),
+	(() => {
+		const webhookId = '0d5f3c2a-7b41-4c8e-9a6d-b24a0e11c004';
+		const marker = 'queue-openlines-answer';
+		const connector = 'n8n_queue_chat';
+		const customer = 'queue-customer-1';
+		const events = 10;
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>';
+		return {
+			name: "Bitrix24 Open Lines Trigger: operators' answers (ONIMCONNECTORMESSAGEADD)",
+			runsOn: 'webhook',
+			perEvent: true,
+			triggerNode: 'Operator answered',
+			workflow: workflow({
+				id: 'queueOpenLines01',
+				name: "Queue: operators' answers (Open Lines)",
+				auth: 'oAuth2',
+				marker,
+				idExpression: '$json.message.id',
+				trigger: {
+					name: 'Operator answered',
+					type: `${PACKAGE}.bitrix24OpenLinesTrigger`,
+					typeVersion: 1,
+					webhookId,
+					parameters: {
+						connector,
+						lines: '1',
+						events: ['ONIMCONNECTORMESSAGEADD'],
+						// The connector is the app's, set up by the test (seed): the trigger's activation makes
+						// `batch` requests for it otherwise, which would not tell them from the action's.
+						setUpConnector: false,
+						// Each answer carries a file the trigger downloads: its own portal request, made
+						// where the trigger runs. (The customer look-up goes in a `batch` request, which
+						// would not tell the trigger's requests from the action's.)
+						options: { downloadFiles: true, includeCustomer: false },
+					},
+					credentials: {
+						bitrix24OAuth2Api: { id: OAUTH_CREDENTIAL.id, name: OAUTH_CREDENTIAL.name },
+					},
+				},
+			}),
+			credentials: (sandbox) => [oauthCredential(sandbox)],
+			async seed({ sandbox }) {
+				// The app registered its connector and activated it on line 1.
+				await appCall(sandbox, 'imconnector.register', {
+					ID: connector,
+					NAME: 'Queue chat (n8n)',
+					ICON: { DATA_IMAGE: `data:image/svg+xml,${encodeURIComponent(svg)}` },
+					PLACEMENT_HANDLER: 'https://n8n.example.com/settings',
+				});
+				await appCall(sandbox, 'imconnector.activate', {
+					CONNECTOR: connector,
+					LINE: 1,
+					ACTIVE: 1,
+				});
+				// A customer writes through the connector (the channel's side): the chat opens. Before n8n
+				// starts: the line's CRM tracker adds a lead for the new customer, which the polling
+				// trigger must not take for one of its events.
+				await appCall(sandbox, 'imconnector.send.messages', {
+					CONNECTOR: connector,
+					LINE: 1,
+					MESSAGES: [
+						{
+							user: { id: customer, name: 'Queue customer' },
+							message: {
+								id: 'queue-in-1',
+								date: Math.floor(Date.now() / 1000),
+								text: 'Hello',
+							},
+							chat: { id: customer },
+						},
+					],
+				});
+			},
+			webhookPath: `/webhook/${webhookId}/webhook`,
+			handler(ctx) {
+				return `${ctx.deployment.webhookUrl}${this.webhookPath}`;
+			},
+			async ready(ctx) {
+				const { sandbox } = ctx;
+				const handler = this.handler(ctx);
+				await eventually(
+					() =>
+						sandbox
+							.eventBindings()
+							.some((b) => b.handler === handler && b.event === 'ONIMCONNECTORMESSAGEADD') &&
+						sandbox
+							.eventLog()
+							.some((e) => e.event === 'ONAPPTEST' && e.handler === handler && e.status === 200),
+					'the Open Lines trigger to subscribe and learn its application token',
+				);
+			},
+			async fire({ sandbox }) {
+				const chat = sandbox.openLines
+					.chats()
+					.find((entry) => entry.connector === connector && entry.externalChatId === customer);
+				if (!chat) throw new Error('the customer chat did not open');
+				const ids = [];
+				for (let i = 1; i <= events; i++) {
+					const { messageId } = sandbox.openLines.reply({
+						chatId: chat.ID,
+						text: `Queue answer ${i}`,
+						files: [{ name: `answer-${i}.txt`, content: Buffer.from(`answer ${i}`) }],
+					});
+					ids.push(String(messageId));
+				}
+				return ids;
+			},
+			eventId: (item) => String(item.message.id),
+			actionIds: ({ sandbox }) => sentIds(sandbox, marker),
+			triggerCalls: ['download'],
+			actionCalls: ['im.message.add', 'batch'],
+			deliveries(ctx) {
+				return ctx.sandbox
+					.eventLog()
+					.filter((e) => e.event === 'ONIMCONNECTORMESSAGEADD' && e.handler === this.handler(ctx));
+			},
+		};
+	})(),
+	(() => {
+		const webhookId = '0d5f3c2a-7b41-4c8e-9a6d-b24a0e11c005';
+		const marker = 'queue-whatsapp-message';
+		const credential = { id: 'waQueueCloud0001', name: 'WhatsApp Cloud (queue sandbox)' };
+		const events = 10;
+		/** The WhatsApp Cloud API fake: Meta's Graph API and its signed webhook deliveries. */
+		let whatsapp;
+		return {
+			name: "WhatsApp Cloud Trigger: customers' messages (signed Meta webhooks)",
+			runsOn: 'webhook',
+			perEvent: true,
+			triggerNode: 'WhatsApp message',
+			workflow: workflow({
+				id: 'queueWhatsApp001',
+				name: "Queue: customers' WhatsApp messages",
+				auth: 'webhook',
+				marker,
+				idExpression: '$json.message.id',
+				trigger: {
+					name: 'WhatsApp message',
+					type: `${PACKAGE}.whatsAppCloudTrigger`,
+					typeVersion: 1,
+					webhookId,
+					parameters: {
+						webhookSetup: 'manual',
+						events: ['messages'],
+						phoneNumbers: 'credential',
+						respond: 'onReceived',
+						// Each message carries a document the trigger downloads from the Graph API: its own
+						// requests, made where the trigger runs.
+						downloadMedia: true,
+					},
+					credentials: { whatsAppCloudApi: credential },
+				},
+			}),
+			async seed(ctx) {
+				whatsapp = createWhatsAppSandbox();
+				await whatsapp.start();
+				ctx.attribution.watch(whatsapp.server, 'whatsapp');
+			},
+			credentials: (sandbox) => [
+				webhookCredential(sandbox),
+				{ ...credential, type: 'whatsAppCloudApi', data: whatsapp.credentials() },
+			],
+			webhookPath: `/webhook/${webhookId}/webhook`,
+			handler(ctx) {
+				return `${ctx.deployment.webhookUrl}${this.webhookPath}`;
+			},
+			async ready(ctx) {
+				await ctx.deployment.webhook.waitForWebhook(this.webhookPath, { timeoutMs: 120000 });
+				// Manual setup: the callback URL and verify token entered in the app dashboard; Meta's
+				// verification GET goes to the webhook process.
+				await whatsapp.setCallback(this.handler(ctx), whatsapp.credentials().verifyToken);
+			},
+			async fire() {
+				const ids = [];
+				for (let i = 1; i <= events; i++) {
+					const { message, delivery } = await whatsapp.receive({
+						from: `49151000000${String(i).padStart(2, '0')}`,
+						name: `Queue customer ${i}`,
+						type: 'document',
+						data: Buffer.from(`%PDF-1.4 queue ${i}`),
+						mimeType: 'application/pdf',
+						fileName: `queue-${i}.pdf`,
+						caption: `Queue message ${i}`,
+					});
+					if (delivery.status !== 200) throw new Error(`delivery ${i}: ${delivery.status}`);
+					ids.push(String(message.id));
+				}
+				return ids;
+			},
+			eventId: (item) => String(item.message.id),
+			actionIds: ({ sandbox }) => sentIds(sandbox, marker),
+			triggerCalls: [],
+			// The media look-ups and downloads at the fake (nothing else of n8n's goes there).
+			triggerRequests: (ctx) => ctx.attribution.entries.filter((e) => e.server === 'whatsapp'),
+			actionCalls: ['im.message.add', 'batch'],
+			deliveries(ctx) {
+				return whatsapp.deliveries
+					.filter((d) => d.url === this.handler(ctx))
+					.map((d) => ({ handler: d.url, status: d.status }));
+			},
+			async stop() {
+				await whatsapp?.stop();
+			},
 		};
 	})(),
 	// A WebSocket trigger goes here as { runsOn: 'main', perEvent: true, ... }: its trigger() holds
