@@ -74,6 +74,18 @@ async function eventually(find, what, timeoutMs = 120000) {
 	}
 }
 
+/** Waits until an OAuth2 trigger bound `event` and answered the portal's ONAPPTEST proof. */
+async function subscribedAndProven(sandbox, handler, event, what) {
+	await eventually(
+		() =>
+			sandbox.eventBindings().some((b) => b.handler === handler && b.event === event) &&
+			sandbox
+				.eventLog()
+				.some((e) => e.event === 'ONAPPTEST' && e.handler === handler && e.status === 200),
+		what,
+	);
+}
+
 /** Trigger → Bitrix24 (Message → Send) posting `<marker> <id>` for every item. */
 function workflow({ id, name, trigger, marker, idExpression, auth }) {
 	const credentials =
@@ -179,16 +191,10 @@ const TRIGGERS = [
 				return `${ctx.deployment.webhookUrl}${this.webhookPath}`;
 			},
 			async ready(ctx) {
-				const { sandbox } = ctx;
-				const handler = this.handler(ctx);
-				await eventually(
-					() =>
-						sandbox
-							.eventBindings()
-							.some((b) => b.handler === handler && b.event === 'ONCRMDEALUPDATE') &&
-						sandbox
-							.eventLog()
-							.some((e) => e.event === 'ONAPPTEST' && e.handler === handler && e.status === 200),
+				await subscribedAndProven(
+					ctx.sandbox,
+					this.handler(ctx),
+					'ONCRMDEALUPDATE',
 					'the OAuth2 trigger to subscribe and learn its application token',
 				);
 			},
@@ -411,16 +417,10 @@ const TRIGGERS = [
 				return `${ctx.deployment.webhookUrl}${this.webhookPath}`;
 			},
 			async ready(ctx) {
-				const { sandbox } = ctx;
-				const handler = this.handler(ctx);
-				await eventually(
-					() =>
-						sandbox
-							.eventBindings()
-							.some((b) => b.handler === handler && b.event === 'ONIMCONNECTORMESSAGEADD') &&
-						sandbox
-							.eventLog()
-							.some((e) => e.event === 'ONAPPTEST' && e.handler === handler && e.status === 200),
+				await subscribedAndProven(
+					ctx.sandbox,
+					this.handler(ctx),
+					'ONIMCONNECTORMESSAGEADD',
 					'the Open Lines trigger to subscribe and learn its application token',
 				);
 			},

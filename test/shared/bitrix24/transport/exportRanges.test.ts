@@ -1,14 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { bitrix24Client } from '../../../../nodes/shared/bitrix24/client';
 import { EXPORT_LANES } from '../../../../nodes/shared/bitrix24/transport/list';
+import { fakeContext } from './fakeContext';
 
 // A large export splits the IDs up to the last one into ranges of about 2,500 rows, read side by
 // side. Asserted on what the portal was asked and gave: requests in flight, every row once, ID
 // order, how many requests. Never on time.
-
-let portalCounter = 0;
 
 interface Options {
 	/** Rows added after this many requests (rows created while the export runs). */
@@ -26,8 +24,6 @@ interface Options {
 function portal(initial: number[], options: Options = {}) {
 	const ids = [...initial];
 	const log: Array<{ cmd: Record<string, string>; inFlight: number }> = [];
-	let inFlight = 0;
-	let maxInFlight = 0;
 	const firstAbove = (after: number) => {
 		let low = 0;
 		let high = ids.length;
@@ -45,7 +41,7 @@ function portal(initial: number[], options: Options = {}) {
 			.filter((id) => id <= bound)
 			.map((id) => ({ ID: String(id) }));
 	};
-	const answer = (body: IDataObject, url: string): IDataObject => {
+	const answer = (body: IDataObject, url: string, inFlight: number): IDataObject => {
 		if (url !== 'batch.json') {
 			const filter = body.filter as IDataObject;
 			return { result: page(Number(filter['>ID']), Number(filter['<=ID'] ?? Infinity)) };
@@ -84,33 +80,11 @@ function portal(initial: number[], options: Options = {}) {
 		return { result: { result, result_error: errors } };
 	};
 
-	const node: INode = {
-		id: 'n1',
-		name: 'Bitrix24',
-		type: 'n8n-nodes-bitrix24.bitrix24',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const origin = `https://ranges-${++portalCounter}.example`;
-	const ctx = {
-		getNode: () => node,
-		getNodeParameter: (name: string, _index: number, fallback: unknown) =>
-			name === 'authentication' ? 'webhook' : fallback,
-		getCredentials: async () => ({ secretWebhookUrl: `${origin}/rest/1/secretcode/` }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
-				inFlight += 1;
-				maxInFlight = Math.max(maxInFlight, inFlight);
-				const body = answer(request.body as IDataObject, String(request.url));
-				for (let turn = 0; turn < 3; turn++) await sleep(0);
-				inFlight -= 1;
-				return { statusCode: 200, body, headers: {} };
-			},
-		},
-	} as unknown as IExecuteFunctions;
+	const { ctx, maxInFlight } = fakeContext((url, body, inFlight) => answer(body, url, inFlight), {
+		turns: 3,
+	});
 	const batches = () => log;
-	return { ctx, batches, maxInFlight: () => maxInFlight };
+	return { ctx, batches, maxInFlight };
 }
 
 const exportAll = async (ctx: IExecuteFunctions, params: IDataObject = {}) =>
